@@ -1,0 +1,30 @@
+"""One adapter per model family: each turns its model's tensors into :class:`Detection` s.
+
+An adapter runs one forward pass over the image it is given (resizing or padding as its model
+needs) and returns boxes in that image's pixels; tiling, scales and merging are the caller's
+(:mod:`..tiling`), so every family gets them for free.
+"""
+from typing import Dict, Type
+
+from ..errors import ModelError
+from ..models import ModelSpec, session_for
+from .base import Adapter
+from .centerface import CenterFace
+
+FAMILIES: Dict[str, Type[Adapter]] = {
+    CenterFace.family: CenterFace,
+}
+
+
+def make_adapter(spec: ModelSpec, device: str = "auto") -> Adapter:
+    """The adapter of a model, with its (shared) session, checked against its family."""
+    try:
+        family = FAMILIES[spec.family]
+    except KeyError:
+        raise ModelError(
+            f"Model {spec.id!r} has unknown family {spec.family!r}; "
+            f"known families: {', '.join(sorted(FAMILIES))}."
+        ) from None
+    adapter = family(spec, session_for(spec, device))
+    adapter.check()
+    return adapter

