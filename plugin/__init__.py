@@ -1,0 +1,1 @@
+"""The QGIS side of GeoBlur: plugin class, dependency check, settings and translation."""
