@@ -1,0 +1,140 @@
+"""The per-image pipeline: read → orient → detect per class → merge → obscure → write.
+
+:class:`Anonymizer` is built once per run (it loads each model once) and then processes image
+jobs one by one. It never raises for a bad image: the image fails closed, with no output file,
+and its :class:`ImageResult` says why; the run goes on. Only errors that concern the whole run
+(a bad model, cancel) propagate.
+"""
+import os
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence
+
+import numpy as np
+
+from . import obscure, tiling
+from .boxes import nms_detections
+from .callbacks import Callbacks
+from .detectors import make_adapter
+from .errors import Canceled, GeoBlurError, ImageError, ModelError
+from .footprints import horizontal_fov_from_35mm
+from .imageio import LoadedImage, read_image, write_image
+from .models import ModelSpec, default_model_for, load_manifest
+from .paths import check_destination
+from .types import CLASSES, Detection, ImageJob, ImageResult
+
+#: the smallest face, in pixels of the original image, the planner makes the detector see
+SMALLEST_FACE = 6.0
+
+
+@dataclass
+class Settings:
+    """Everything a run needs to know, independent of where the jobs come from."""
+
+    classes: Sequence[str] = ("face",)
+    style: obscure.Style = field(default_factory=obscure.Style)
+    thresholds: Dict[str, float] = field(default_factory=dict)  # per class, overrides models'
+    device: str = "auto"
+    jpeg_quality: int = 95
+    image_type: str = "auto"  # auto, planar, equirectangular
+    horizontal_fov: Optional[float] = None  # used when EXIF has no 35 mm focal length
+    extra_models: List[ModelSpec] = field(default_factory=list)  # the user's own, run as well
+
+
+class Anonymizer:
+    """Loads the models a run needs, then anonymizes images one at a time."""
+
+    def __init__(self, settings: Settings, callbacks: Optional[Callbacks] = None):
+        self.settings = settings
+        self.callbacks = callbacks or Callbacks()
+        unknown = [c for c in settings.classes if c not in CLASSES]
+        if unknown or not settings.classes:
+            raise GeoBlurError(f"Choose classes among {', '.join(CLASSES)} (got {list(settings.classes)}).")
+        self.adapters = self._load_adapters()
+
+    def _load_adapters(self):
+        """(adapter, classes it is asked for) pairs: the bundled default of each class plus every
+        user model, each session created once."""
+        manifest = load_manifest()
+        wanted = list(self.settings.classes)
+        specs: Dict[str, ModelSpec] = {}
+        for cls in wanted:
+            spec = default_model_for(cls, manifest)
+            specs.setdefault(spec.id, spec)
+        for spec in self.settings.extra_models:
+            if spec.id in specs:
+                raise ModelError(f"Two models share the id {spec.id!r}.")
+            specs[spec.id] = spec
+        pairs = []
+        for spec in specs.values():
+            classes = [c for c in spec.geoblur_classes if c in wanted]
+            if classes:
+                pairs.append((make_adapter(spec, self.settings.device), classes))
+        return pairs
+
+    @property
+    def device(self) -> str:
+        """The device inference really runs on (cuda or cpu)."""
+        devices = sorted({adapter.device for adapter, _ in self.adapters})
+        return "+".join(devices)
+
+    def threshold(self, adapter, cls: str) -> float:
+        return self.settings.thresholds.get(cls, adapter.spec.threshold_for(cls))
+
+    def detect(self, rgb: np.ndarray) -> List[Detection]:
+        """Every wanted object in an upright RGB image, merged across models."""
+        found: List[Detection] = []
+        for adapter, classes in self.adapters:
+            thresholds = {c: self.threshold(adapter, c) for c in classes}
+            smallest = SMALLEST_FACE if "face" in classes else None
+            for d in tiling.detect(adapter, rgb, min(thresholds.values()), smallest, self.callbacks.is_canceled):
+                if d.cls in thresholds and d.score >= thresholds[d.cls]:
+                    found.append(d)
+        return nms_detections(found)
+
+    def process(self, job: ImageJob) -> ImageResult:
+        """Anonymize one image; failures are reported in the result, never written as output."""
+        result = ImageResult(job.job_id, job.source, "failed", heading=job.heading, device=self.device)
+        try:
+            reason = check_destination(job.source, job.destination)
+            if reason:
+                raise ImageError(f"{job.source}: {reason}.")
+            loaded = read_image(job.source)
+            self._describe(result, loaded)
+            result.detections = self.detect(loaded.rgb8())
+            anonymized = obscure.apply(loaded.pixels, result.detections, self.settings.style)
+            write_image(job.destination, anonymized, loaded, self.settings.jpeg_quality)
+        except Canceled:
+            raise
+        except (GeoBlurError, OSError, ValueError, MemoryError) as error:
+            result.error = str(error) or type(error).__name__
+            result.detections = []
+            _remove_stale(job)
+            return result
+        result.status = "anonymized"
+        result.output_path = job.destination
+        return result
+
+    def _describe(self, result: ImageResult, loaded: LoadedImage) -> None:
+        result.height, result.width = loaded.pixels.shape[:2]
+        focal = loaded.exif.get("Exif", {}).get(41989) if loaded.exif else None  # FocalLengthIn35mmFilm
+        if focal:
+            result.horizontal_fov = horizontal_fov_from_35mm(float(focal))
+        else:
+            result.horizontal_fov = self.settings.horizontal_fov
+
+    def run(self, jobs: Iterable[ImageJob]) -> Iterator[ImageResult]:
+        """Process jobs in order, reporting progress and stopping when canceled."""
+        jobs = list(jobs)
+        for index, job in enumerate(jobs):
+            if self.callbacks.is_canceled():
+                raise Canceled("Canceled.")
+            yield self.process(job)
+            self.callbacks.progress(100.0 * (index + 1) / len(jobs))
+
+
+
+def _remove_stale(job: ImageJob) -> None:
+    """Remove a copy an earlier run left at this image's destination, so the output folder
+    never holds a file whose status says it failed."""
+    if os.path.exists(job.destination) and not check_destination(job.source, job.destination):
+        os.remove(job.destination)

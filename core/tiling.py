@@ -1,0 +1,100 @@
+"""Run a detector over an image at the scales and in the tiles where it sees every object.
+
+A detector sees objects well only within a band of sizes (``Adapter.min_object`` to
+``max_object`` pixels). Small objects in large images need the image at full or higher
+resolution, cut into tiles the model can take; large near objects need a shrunk copy. The plan
+below covers the whole band of object sizes with a pyramid of scales, and overlaps tiles so any
+object that the next coarser scale cannot see is whole in at least one tile.
+"""
+from dataclasses import dataclass
+from typing import Callable, Iterator, List, Optional, Tuple
+
+import cv2
+import numpy as np
+
+from .boxes import nms_detections
+from .errors import Canceled
+from .types import Detection
+
+PYRAMID_STEP = 3.0
+
+
+@dataclass
+class Pass:
+    """One scale of the pyramid and the tiles cut from the image at that scale."""
+
+    scale: float
+    tiles: List[Tuple[int, int, int, int]]  # x0, y0, x1, y1 in the scaled image
+
+
+def _starts(length: int, tile: int, overlap: int) -> List[int]:
+    if length <= tile:
+        return [0]
+    stride = tile - overlap
+    count = -(-(length - tile) // stride) + 1
+    # spread the tiles evenly so the last one ends exactly at the border
+    return [round(i * (length - tile) / (count - 1)) for i in range(count)]
+
+
+def plan(width: int, height: int, adapter, smallest: Optional[float] = None) -> List[Pass]:
+    """The passes that let ``adapter`` see objects from ``smallest`` pixels up to the image size.
+
+    The finest scale makes an object of ``smallest`` pixels as large as the smallest the model
+    sees (upscaling small images, at most 2x); each coarser scale is ``PYRAMID_STEP`` smaller,
+    down to the one where the whole image is no larger than the largest object the model sees.
+    """
+    smallest = smallest or adapter.min_object
+    scale = min(2.0, max(adapter.min_object / smallest, 1.0))
+    tile = adapter.tile_size
+    overlap = int(adapter.max_object / PYRAMID_STEP) + 16
+    passes = []
+    while True:
+        w, h = max(1, round(width * scale)), max(1, round(height * scale))
+        tiles = [
+            (x, y, min(x + tile, w), min(y + tile, h))
+            for y in _starts(h, tile, overlap)
+            for x in _starts(w, tile, overlap)
+        ]
+        passes.append(Pass(scale, tiles))
+        if max(w, h) <= adapter.max_object:
+            return passes
+        scale /= PYRAMID_STEP
+
+
+def iter_views(rgb: np.ndarray, passes: List[Pass]) -> Iterator[Tuple[float, int, int, np.ndarray]]:
+    """Yield (scale, x0, y0, view) for every tile of every pass, resizing once per pass."""
+    height, width = rgb.shape[:2]
+    for p in passes:
+        if p.scale == 1.0:
+            scaled = rgb
+        else:
+            size = (max(1, round(width * p.scale)), max(1, round(height * p.scale)))
+            interpolation = cv2.INTER_AREA if p.scale < 1 else cv2.INTER_LINEAR
+            scaled = cv2.resize(rgb, size, interpolation=interpolation)
+        for x0, y0, x1, y1 in p.tiles:
+            yield p.scale, x0, y0, scaled[y0:y1, x0:x1]
+
+
+def detect(
+    adapter,
+    rgb: np.ndarray,
+    min_score: float,
+    smallest: Optional[float] = None,
+    is_canceled: Callable[[], bool] = lambda: False,
+) -> List[Detection]:
+    """All detections of ``adapter`` in ``rgb`` over the planned scales and tiles, merged."""
+    height, width = rgb.shape[:2]
+    found: List[Detection] = []
+    for scale, x0, y0, view in iter_views(rgb, plan(width, height, adapter, smallest)):
+        if is_canceled():
+            raise Canceled("Canceled.")
+        for d in adapter.infer(np.ascontiguousarray(view), min_score):
+            box = (
+                (d.box[0] + x0) / scale,
+                (d.box[1] + y0) / scale,
+                (d.box[2] + x0) / scale,
+                (d.box[3] + y0) / scale,
+            )
+            polygon = None if d.polygon is None else (d.polygon + (x0, y0)) / scale
+            found.append(Detection(d.cls, d.score, box, d.model, polygon, d.extra))
+    return nms_detections(found)
