@@ -1,0 +1,81 @@
+"""Masks have the class's shape and every method destroys what is under them."""
+import numpy as np
+import pytest
+
+from geoblur.core import obscure
+from geoblur.core.types import Detection
+
+
+def _noise(h=120, w=160, channels=3, dtype=np.uint8, seed=0):
+    rng = np.random.default_rng(seed)
+    top = 255 if dtype == np.uint8 else 65535
+    shape = (h, w) if channels == 1 else (h, w, channels)
+    return rng.integers(0, top + 1, size=shape).astype(dtype)
+
+
+FACE = Detection("face", 0.9, (40, 30, 80, 90), "test")
+
+
+def test_face_mask_is_an_ellipse_grown_by_the_mask_scale():
+    mask = obscure.coverage_mask(120, 160, [FACE], mask_scale=1.5)
+    # box 40×60 grown 1.5× → ellipse half-axes 30, 45 around (60, 60)
+    assert mask[60, 60] and mask[60, 31] and mask[16, 60]
+    assert not mask[60, 28] and not mask[13, 60]
+    # the grown box's corners are not part of an ellipse
+    assert not mask[16, 31]
+
+
+def test_plate_mask_is_a_box_grown_more_than_the_mask_scale():
+    plate = Detection("license_plate", 0.9, (50, 50, 100, 60), "test")
+    mask = obscure.coverage_mask(120, 160, [plate], mask_scale=1.0)
+    ys, xs = np.where(mask)
+    assert xs.min() < 50 and xs.max() > 99  # characters at the plate edge stay covered
+    assert mask[ys.min(), xs.min()]  # a box has its corners
+
+
+@pytest.mark.parametrize("method", obscure.METHODS)
+def test_every_method_removes_the_detail_inside_and_leaves_the_outside(method):
+    image = _noise()
+    out = obscure.apply(image, [FACE], obscure.Style(method=method, mask_scale=1.3))
+    core = (slice(50, 70), slice(52, 68))
+    assert out[core].astype(float).std() < image[core].astype(float).std() / 4
+    assert np.array_equal(out[:, :10], image[:, :10])
+    assert np.array_equal(image, _noise()), "the input array is not modified"
+
+
+def test_fill_uses_the_colour_in_rgb_on_bgr_pixels():
+    out = obscure.apply(_noise(), [FACE], obscure.Style("fill", 1.3, (255, 0, 0)))
+    assert out[60, 60].tolist() == [0, 0, 255]
+
+
+def test_blur_cell_grows_with_the_object():
+    small = Detection("face", 0.9, (10, 10, 26, 26), "t")
+    big = Detection("face", 0.9, (40, 10, 140, 110), "t")
+    image = _noise(h=130, w=160)
+    out = obscure.apply(image, [small, big], obscure.Style("pixelate", 1.2))
+    # pixelate: the big face is cut into at most CELLS cells across, so runs of equal pixels are long
+    row = out[60, 60:120, 0]
+    runs = np.count_nonzero(np.diff(row.astype(int)))
+    assert runs <= obscure.CELLS
+
+
+@pytest.mark.parametrize("channels,dtype", [(1, np.uint8), (4, np.uint8), (3, np.uint16)])
+def test_grey_rgba_and_16_bit_keep_their_layout(channels, dtype):
+    image = _noise(channels=channels, dtype=dtype)
+    out = obscure.apply(image, [FACE], obscure.Style("fill", 1.3))
+    assert out.shape == image.shape and out.dtype == image.dtype
+    assert np.atleast_1d(out[60, 60])[:3].max() == 0
+    if channels == 4:
+        assert np.array_equal(out[..., 3], image[..., 3]), "alpha is untouched"
+
+
+def test_polygon_outline_replaces_the_box():
+    outline = np.array([[20, 20], [60, 20], [20, 60]], dtype=float)
+    det = Detection("person", 0.9, (20, 20, 60, 60), "t", polygon=outline)
+    mask = obscure.coverage_mask(100, 100, [det], mask_scale=1.0)
+    assert mask[25, 25] and not mask[55, 55]
+
+
+def test_unknown_method_is_refused():
+    with pytest.raises(ValueError, match="Unknown method"):
+        obscure.apply(_noise(), [FACE], obscure.Style("smudge"))
