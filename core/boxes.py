@@ -49,7 +49,8 @@ def nms_detections(detections: Sequence[Detection], iou: float = 0.4) -> List[De
         for i in order:
             if taken[i]:
                 continue
-            members = np.where((overlaps[i] > iou) & ~taken)[0]
+            # a degenerate (zero-area) box overlaps nothing, not even itself: include it explicitly
+            members = np.union1d(np.where((overlaps[i] > iou) & ~taken)[0], [i])
             taken[members] = True
             best = group[i]
             union = (

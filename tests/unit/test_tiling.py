@@ -61,3 +61,18 @@ def test_large_object_is_found_at_a_coarser_scale():
     found = tiling.detect(FakeAdapter(), image, 0.5)
     assert len(found) == 1
     assert np.allclose(found[0].box, (200, 100, 600, 500), atol=12)
+
+
+def test_merge_keeps_degenerate_boxes_and_unions_overlapping_ones():
+    from geoblur.core.boxes import nms_detections
+
+    merged = nms_detections([
+        Detection("face", 0.9, (10, 10, 30, 30), "a"),
+        Detection("face", 0.5, (12, 8, 32, 30), "b"),
+        Detection("face", 0.4, (50, 50, 50, 60), "c"),
+        Detection("person", 0.4, (10, 10, 30, 30), "d"),
+    ])
+    faces = sorted((d for d in merged if d.cls == "face"), key=lambda d: -d.score)
+    assert [d.box for d in faces] == [(10, 8, 32, 30), (50, 50, 50, 60)]
+    assert faces[0].model == "a"
+    assert [d.cls for d in merged].count("person") == 1
