@@ -17,8 +17,8 @@ FACE = Detection("face", 0.9, (40, 30, 80, 90), "test")
 
 
 def test_face_mask_is_an_ellipse_grown_by_the_mask_scale():
-    mask = obscure.coverage_mask(120, 160, [FACE], mask_scale=1.5)
-    # box 40×60 grown 1.5× → ellipse half-axes 30, 45 around (60, 60)
+    mask = obscure.coverage_mask(120, 160, [FACE], mask_scale=1.5 / obscure.CLASS_GROWTH["face"])
+    # box 40×60 grown 1.5× in all → ellipse half-axes 30, 45 around (60, 60)
     assert mask[60, 60] and mask[60, 31] and mask[16, 60]
     assert not mask[60, 28] and not mask[13, 60]
     # the grown box's corners are not part of an ellipse
