@@ -7,6 +7,14 @@ metres keeps the engine free of any CRS library.
 Distance follows from a pinhole camera: an object of real size S metres that spans an angle a
 is about S / (2·tan(a/2)) metres away. The sizes below are typical, not exact: the footprint
 says roughly where the object was, which is what a privacy officer or an analyst needs.
+
+In a 360° panorama the bearing is the panorama's heading (the compass direction of its centre
+column: GPano ``PoseHeadingDegrees``, else the job's heading) plus the object's longitude, and
+the footprint is a small ring around the estimated ground position (``located="estimate"``).
+A person or vehicle standing on the ground is placed by the angle of its lowest point below the
+horizon and the camera height (:data:`CAMERA_HEIGHT_M`, a mobile-mapping car's roof): that angle
+is sharper than the object's size once it is :data:`MIN_GROUND_ANGLE` or more below the horizon.
+Faces and plates, whose height above the ground is unknown, are placed by their size.
 """
 import math
 from typing import List, Optional, Tuple
@@ -21,6 +29,10 @@ CLASS_SIZE_M = {
     "vehicle": ("height", 1.50),
 }
 MIN_DISTANCE_M, MAX_DISTANCE_M = 0.5, 200.0
+CAMERA_HEIGHT_M = 2.5
+GROUND_CLASSES = ("person", "vehicle")
+MIN_GROUND_ANGLE = 2.0  # degrees below the horizon
+RING_DEPTH = 0.15  # the estimate ring spans this share of the distance nearer and farther
 
 
 def horizontal_fov_from_35mm(focal_35mm: float) -> float:
@@ -91,9 +103,62 @@ def planar_footprint(cls: str, box, width: int, height: int, heading: Optional[f
     }
 
 
+def sector(bearing_left: float, bearing_right: float, near: float, far: float, steps: int = 4) -> List[Tuple[float, float]]:
+    """A closed ring: the far arc from the left to the right bearing, then the near arc back."""
+    span = (bearing_right - bearing_left) % 360
+    bearings = [bearing_left + span * i / steps for i in range(steps + 1)]
+    ring = [offset(b, far) for b in bearings] + [offset(b, near) for b in reversed(bearings)]
+    return ring + ring[:1]
+
+
+def _clamped(distance: float) -> float:
+    return min(MAX_DISTANCE_M, max(MIN_DISTANCE_M, distance))
+
+
+def sphere_place(detection: Detection, width: int, height: int) -> dict:
+    """Where a panorama detection is on the sphere (degrees): ``lon``, ``lat`` of its centre,
+    ``angular_width``, ``angular_height``, ``bottom_lat``. The panorama code records them in
+    ``extra``; a detection without them (read back from a layer) is measured on its box, which
+    is exact near the horizon."""
+    if "lon" in detection.extra:
+        return detection.extra
+    x0, y0, x1, y1 = detection.box
+    return {
+        "lon": ((x0 + x1) / 2 / width - 0.5) * 360.0,
+        "lat": (0.5 - (y0 + y1) / 2 / height) * 180.0,
+        "angular_width": (x1 - x0) / width * 360.0 * math.cos(math.radians((0.5 - (y0 + y1) / 2 / height) * 180.0)),
+        "angular_height": (y1 - y0) / height * 180.0,
+        "bottom_lat": (0.5 - y1 / height) * 180.0,
+    }
+
+
+def panorama_footprint(cls: str, place: dict, heading: Optional[float]) -> dict:
+    """Bearing, ground distance and estimate ring (local metres) of a detection in a 360°
+    panorama, from its place on the sphere (see :func:`sphere_place`).
+
+    ``distance_m`` is the horizontal distance from the camera to the object (the slant distance
+    its size gives, times the cosine of its latitude). Without a heading there is no direction:
+    the footprint is the camera point (the distance is still given).
+    """
+    if cls in GROUND_CLASSES and place["bottom_lat"] <= -MIN_GROUND_ANGLE:
+        distance = _clamped(CAMERA_HEIGHT_M / math.tan(math.radians(-place["bottom_lat"])))
+    else:
+        slant = distance_from_angle(cls, size_angle(cls, (place["angular_width"], place["angular_height"])))
+        distance = _clamped(slant * math.cos(math.radians(place["lat"])))
+    if heading is None:
+        return {"bearing": None, "distance_m": distance, "ring": None, "located": "camera"}
+    bearing = (heading + place["lon"]) % 360
+    half = max(place["angular_width"] / 2, 0.5)
+    ring = sector((bearing - half) % 360, (bearing + half) % 360, distance * (1 - RING_DEPTH), distance * (1 + RING_DEPTH))
+    return {"bearing": bearing, "distance_m": distance, "ring": ring, "located": "estimate"}
+
+
 def footprint(result: ImageResult, detection: Detection) -> dict:
     """The footprint of one detection of an image: bearing (degrees clockwise from north, or
     None), distance_m (or None), ring (closed list of east/north metres, or None: the camera
     point) and located ("wedge", "estimate" or "camera": what the geometry stands for)."""
+    if result.projection == "equirectangular":
+        place = sphere_place(detection, result.width, result.height)
+        return panorama_footprint(detection.cls, place, result.heading)
     return planar_footprint(detection.cls, detection.box, result.width, result.height,
                             result.heading, result.horizontal_fov)

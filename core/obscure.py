@@ -7,9 +7,14 @@ centre, and its edge is feathered *outward* so the object itself is fully covere
 
 Blur and pixel size grow with the object: a face is reduced to at most ``CELLS`` cells across
 before it is smoothed, so no detail survives that a deblurring model could bring back.
+
+In a 360° panorama (``wrap=True``) the left and right edges are one meridian: a shape that
+runs past x = W (or below 0) is drawn again one image width over, so an object across the seam
+is obscured on both edges.
 """
+import math
 from dataclasses import dataclass
-from typing import Iterable, Sequence, Tuple
+from typing import Iterable, List, Sequence, Tuple
 
 import cv2
 import numpy as np
@@ -37,13 +42,20 @@ def _grown(box, factor: float):
     return cx - hw, cy - hh, cx + hw, cy + hh
 
 
+def _grown_polygon(detection: Detection, factor: float) -> np.ndarray:
+    """The outline grown by ``factor`` about the object's centre: the mean of its vertices, or
+    ``extra["mask_centre"]`` where the panorama code knows better (an outline round a pole
+    grows away from the pole, not about its own vertices)."""
+    poly = np.asarray(detection.polygon, dtype=np.float64)
+    centre = np.asarray(detection.extra["mask_centre"]) if "mask_centre" in detection.extra else poly.mean(axis=0)
+    return (poly - centre) * factor + centre
+
+
 def _draw(mask: np.ndarray, detection: Detection, factor: float, offset=(0, 0)) -> None:
     """Draw one object's shape, grown by ``factor``, into ``mask`` (uint8, 255 inside)."""
     ox, oy = offset
     if detection.polygon is not None and len(detection.polygon) >= 3:
-        poly = np.asarray(detection.polygon, dtype=np.float64)
-        centre = poly.mean(axis=0)
-        grown = (poly - centre) * factor + centre - (ox, oy)
+        grown = _grown_polygon(detection, factor) - (ox, oy)
         cv2.fillPoly(mask, [np.round(grown * 16).astype(np.int32)], 255, cv2.LINE_8, shift=4)
         return
     x0, y0, x1, y1 = _grown(detection.box, factor)
@@ -63,9 +75,7 @@ def _draw(mask: np.ndarray, detection: Detection, factor: float, offset=(0, 0)) 
 
 def _extent(detection: Detection, factor: float):
     if detection.polygon is not None and len(detection.polygon) >= 3:
-        poly = np.asarray(detection.polygon, dtype=np.float64)
-        centre = poly.mean(axis=0)
-        grown = (poly - centre) * factor + centre
+        grown = _grown_polygon(detection, factor)
         return grown[:, 0].min(), grown[:, 1].min(), grown[:, 0].max(), grown[:, 1].max()
     return _grown(detection.box, factor)
 
@@ -74,11 +84,25 @@ def object_factor(detection: Detection, mask_scale: float) -> float:
     return mask_scale * CLASS_GROWTH.get(detection.cls, 1.0)
 
 
-def coverage_mask(height: int, width: int, detections: Iterable[Detection], mask_scale: float) -> np.ndarray:
-    """The pixels the output fully obscures (bool, H×W): what evaluation counts as covered."""
+def _shifts(extent, width: int, wrap: bool) -> List[int]:
+    """The horizontal shifts (whole image widths) at which a shape spanning ``extent`` shows in
+    the image: just 0, or in a wrapping panorama every turn that brings part of it into view."""
+    if not wrap:
+        return [0]
+    x0, x1 = extent[0], extent[2]
+    first, last = math.floor(-x1 / width), math.ceil((width - x0) / width)
+    return [k * width for k in range(first, last + 1) if x0 + k * width < width and x1 + k * width > 0]
+
+
+def coverage_mask(height: int, width: int, detections: Iterable[Detection], mask_scale: float,
+                  wrap: bool = False) -> np.ndarray:
+    """The pixels the output fully obscures (bool, H×W): what evaluation counts as covered.
+    ``wrap``: the image is a 360° panorama whose left and right edges meet."""
     mask = np.zeros((height, width), dtype=np.uint8)
     for d in detections:
-        _draw(mask, d, object_factor(d, mask_scale))
+        factor = object_factor(d, mask_scale)
+        for shift in _shifts(_extent(d, factor), width, wrap):
+            _draw(mask, d, factor, (-shift, 0))
     return mask > 0
 
 
@@ -125,8 +149,9 @@ def _obscured(patch: np.ndarray, size: float, style: Style) -> np.ndarray:
     return out.reshape(patch.shape)
 
 
-def apply(pixels: np.ndarray, detections: Sequence[Detection], style: Style) -> np.ndarray:
-    """A copy of ``pixels`` (H×W, H×W×3 or H×W×4; uint8 or uint16) with every detection obscured."""
+def apply(pixels: np.ndarray, detections: Sequence[Detection], style: Style, wrap: bool = False) -> np.ndarray:
+    """A copy of ``pixels`` (H×W, H×W×3 or H×W×4; uint8 or uint16) with every detection obscured.
+    ``wrap``: the image is a 360° panorama whose left and right edges meet."""
     if style.method not in METHODS:
         raise ValueError(f"Unknown method {style.method!r}; choose one of {', '.join(METHODS)}.")
     out = pixels.copy()
@@ -136,11 +161,20 @@ def apply(pixels: np.ndarray, detections: Sequence[Detection], style: Style) -> 
         extent = _extent(d, factor)
         size = max(extent[2] - extent[0], extent[3] - extent[1])
         feather = max(1, int(size * 0.08))
-        x0, y0, x1, y1 = _roi(extent, 2 * feather, width, height)
-        if x1 <= x0 or y1 <= y0:
-            continue
+        for shift in _shifts(extent, width, wrap):
+            _obscure_region(out, d, factor, extent, shift, size, feather, style)
+    return out
+
+
+def _obscure_region(out: np.ndarray, d: Detection, factor: float, extent, shift: int, size: float,
+                    feather: int, style: Style) -> None:
+    """Obscure, in place, the part of one object that shows in ``out`` once moved by ``shift``."""
+    height, width = out.shape[:2]
+    moved = (extent[0] + shift, extent[1], extent[2] + shift, extent[3])
+    x0, y0, x1, y1 = _roi(moved, 2 * feather, width, height)
+    if x1 > x0 and y1 > y0:
         hard = np.zeros((y1 - y0, x1 - x0), dtype=np.uint8)
-        _draw(hard, d, factor, (x0, y0))
+        _draw(hard, d, factor, (x0 - shift, y0))
         # feather outward: blur a copy grown by the feather width, keep the hard core opaque
         soft = cv2.GaussianBlur(
             cv2.dilate(hard, np.ones((feather + 1, feather + 1), np.uint8)), (0, 0), feather / 2
@@ -151,5 +185,4 @@ def apply(pixels: np.ndarray, detections: Sequence[Detection], style: Style) -> 
         if patch.ndim == 3:
             alpha = alpha[..., None]
         blended = patch.astype(np.float32) * (1 - alpha) + obscured.astype(np.float32) * alpha
-        out[y0:y1, x0:x1] = np.round(blended).astype(pixels.dtype)
-    return out
+        out[y0:y1, x0:x1] = np.round(blended).astype(out.dtype)

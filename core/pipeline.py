@@ -11,7 +11,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence
 
 import numpy as np
 
-from . import obscure, tiling
+from . import obscure, panorama, tiling
 from .boxes import nms_detections
 from .callbacks import Callbacks
 from .detectors import make_adapter
@@ -101,8 +101,13 @@ class Anonymizer:
                 raise ImageError(f"{job.source}: {reason}.")
             loaded = read_image(job.source)
             self._describe(result, loaded)
-            result.detections = self.detect(loaded.rgb8())
-            anonymized = obscure.apply(loaded.pixels, result.detections, self.settings.style)
+            sphere = self._describe_projection(result, loaded, job)
+            if sphere is None:
+                result.detections = self.detect(loaded.rgb8())
+            else:
+                result.detections = panorama.detect(loaded.rgb8(), sphere, self.detect, self.callbacks.is_canceled)
+            anonymized = obscure.apply(loaded.pixels, result.detections, self.settings.style,
+                                       wrap=sphere is not None and sphere.wraps)
             write_image(job.destination, anonymized, loaded, self.settings.jpeg_quality)
         except Canceled:
             raise
@@ -122,6 +127,20 @@ class Anonymizer:
             result.horizontal_fov = horizontal_fov_from_35mm(float(focal))
         else:
             result.horizontal_fov = self.settings.horizontal_fov
+
+    def _describe_projection(self, result: ImageResult, loaded: LoadedImage, job: ImageJob):
+        """Decide whether the image is a 360° panorama (the job's image type, else the run's;
+        "auto" reads GPano, else takes 2:1 for equirectangular) and record it in ``result``.
+        Returns the panorama's geometry on the sphere, or None for an ordinary photo."""
+        image_type = job.image_type if job.image_type != "auto" else self.settings.image_type
+        if not panorama.gpano.is_equirectangular(image_type, loaded.xmp, result.width, result.height):
+            return None
+        result.projection = "equirectangular"
+        result.horizontal_fov = 360.0
+        pose = panorama.gpano.heading(loaded.xmp)
+        if pose is not None:
+            result.heading = pose
+        return panorama.gpano.geometry(loaded.xmp, result.width, result.height)
 
     def run(self, jobs: Iterable[ImageJob]) -> Iterator[ImageResult]:
         """Process jobs in order, reporting progress and stopping when canceled."""

@@ -1,0 +1,101 @@
+"""Carry a detection from a perspective view back into the panorama.
+
+The object's outline in the view (the ellipse inscribed in a face box, the sampled edges of any
+other box, or the model's own polygon) is turned ray by ray into longitudes and latitudes and
+then panorama pixels, so the mask follows the object as the panorama shows it: an ellipse near
+the horizon, a stretched shape near the poles, and for an object over a pole, the band between
+its outline and the image's top or bottom edge.
+
+Seam convention: longitudes are unwrapped along the outline, then the outline is shifted by
+whole turns so that ``box[0]`` (x_min) lies in [0, W). An object across the seam therefore has
+``box[2]`` (x_max) beyond W; its part beyond W is the image's left edge (see
+:func:`..obscure.apply` with ``wrap=True``).
+"""
+import math
+
+import numpy as np
+
+from ..types import Detection
+from .sphere import TWO_PI, Geometry, angle_between, vector_to_lonlat
+from .views import View
+
+ELLIPSE_POINTS = 48
+EDGE_POINTS = 8  # per box side; a box edge is a great circle, curved in the panorama
+
+
+def outline(detection: Detection) -> np.ndarray:
+    """The object's outline in its own image's pixels, dense enough to bend smoothly."""
+    if detection.polygon is not None and len(detection.polygon) >= 3:
+        poly = np.asarray(detection.polygon, dtype=np.float64)
+        following = np.roll(poly, -1, axis=0)
+        steps = np.linspace(0, 1, EDGE_POINTS, endpoint=False)[:, None, None]
+        return (poly + (following - poly) * steps).transpose(1, 0, 2).reshape(-1, 2)
+    x0, y0, x1, y1 = detection.box
+    if detection.cls == "face":
+        t = np.linspace(0, TWO_PI, ELLIPSE_POINTS, endpoint=False)
+        return np.stack([(x0 + x1) / 2 + (x1 - x0) / 2 * np.cos(t), (y0 + y1) / 2 + (y1 - y0) / 2 * np.sin(t)], axis=1)
+    s = np.linspace(0, 1, EDGE_POINTS, endpoint=False)
+    top = np.stack([x0 + (x1 - x0) * s, np.full_like(s, y0)], axis=1)
+    right = np.stack([np.full_like(s, x1), y0 + (y1 - y0) * s], axis=1)
+    bottom = np.stack([x1 - (x1 - x0) * s, np.full_like(s, y1)], axis=1)
+    left = np.stack([np.full_like(s, x0), y1 - (y1 - y0) * s], axis=1)
+    return np.concatenate([top, right, bottom, left])
+
+
+def to_panorama(detection: Detection, view: View, geometry: Geometry) -> Detection:
+    """The detection ``detection`` made in ``view``, in the panorama's pixels, with its outline as
+    ``polygon`` and its place on the sphere in ``extra`` (degrees): ``lon``, ``lat`` of the
+    centre, ``angular_width``, ``angular_height``, ``bottom_lat`` (lowest point of the box's
+    vertical axis), ``pole`` ("zenith"/"nadir" when the outline encloses one, else None) and
+    ``mask_centre`` (the panorama point the mask is grown about)."""
+    points = outline(detection)
+    lon, lat = vector_to_lonlat(view.directions(points[:, 0], points[:, 1]))
+    lon = np.unwrap(lon)
+    closing = (lon[0] - lon[-1] + np.pi) % TWO_PI - np.pi
+    winding = lon[-1] + closing - lon[0]  # 0, or ±2π when the outline goes round a pole
+    x, y = geometry.to_pixel(lon, lat)
+    polygon = np.stack([x, y], axis=1)
+
+    x0, y0, x1, y1 = detection.box
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    rays = view.directions(np.array([cx, x0, x1, cx, cx]), np.array([cy, cy, cy, y0, y1]))
+    c_lon, c_lat = vector_to_lonlat(rays[0])
+    _, bottom_lat = vector_to_lonlat(rays[4])
+    turn = geometry.full_width  # pixels per 360°
+
+    pole = None
+    if abs(winding) > np.pi:
+        pole = "zenith" if c_lat > 0 else "nadir"
+        _, edge = geometry.to_pixel(0.0, np.pi / 2 if pole == "zenith" else -np.pi / 2)
+        end = x[0] + winding / TWO_PI * turn
+        polygon = np.concatenate([polygon, [[end, y[0]], [end, edge], [x[0], edge]]])
+        mask_centre = np.array([(x[0] + end) / 2, edge])
+    else:
+        mc_x, mc_y = geometry.to_pixel(c_lon, c_lat)
+        mc_x += round((polygon[:, 0].mean() - mc_x) / turn) * turn  # the same turn as the outline
+        mask_centre = np.array([mc_x, mc_y])
+
+    shift = -math.floor((polygon[:, 0].min() + geometry.left) / turn) * turn
+    polygon[:, 0] += shift
+    mask_centre[0] += shift
+    extra = dict(detection.extra)
+    extra.update(
+        lon=math.degrees(c_lon),
+        lat=math.degrees(c_lat),
+        angular_width=math.degrees(angle_between(rays[1], rays[2])),
+        angular_height=math.degrees(angle_between(rays[3], rays[4])),
+        bottom_lat=math.degrees(bottom_lat),
+        pole=pole,
+        mask_centre=(float(mask_centre[0]), float(mask_centre[1])),
+    )
+    return Detection(detection.cls, detection.score, bounds(polygon), detection.model, polygon, extra)
+
+
+def bounds(polygon: np.ndarray):
+    """The bounding box (x_min, y_min, x_max, y_max) of a polygon, as floats."""
+    return (
+        float(polygon[:, 0].min()),
+        float(polygon[:, 1].min()),
+        float(polygon[:, 0].max()),
+        float(polygon[:, 1].max()),
+    )

@@ -1,0 +1,161 @@
+"""Which perspective views of the sphere the detectors look at.
+
+A detector sees an object undistorted in a perspective (gnomonic) view centred near it, at the
+pixel density the view is rendered at. Views are planned in *passes*: each pass covers a band of
+latitudes at one density (view focal length in pixels per radian, relative to the panorama's
+``W / 2π``), with rows of views at several pitches and as many yaws per row as it takes for
+every direction of the band to lie at least ``margin`` degrees inside some view. An object of
+angular radius up to the margin, centred anywhere in the band, is therefore whole in at least
+one view; larger objects are the next, coarser pass's job, whose margin is wider.
+
+Views are square, at most :data:`VIEW_SIZE` pixels (one CenterFace tile: no tiling overhead),
+and no wider than ``max_half_fov`` so that their edges are not stretched beyond use.
+"""
+import math
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+import numpy as np
+
+from .sphere import Geometry, lonlat_to_vector, rotation
+
+VIEW_SIZE = 1024
+SIZE_MULTIPLE = 32  # CenterFace-style models pad to multiples of 32: no padding wasted
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One density of views over one band of latitudes (degrees)."""
+
+    density: float  # view focal length / the panorama's pixels per radian
+    lat_min: float
+    lat_max: float
+    margin: float  # angular radius (degrees) of the largest object that must be whole in a view
+    max_half_fov: float = 50.0
+
+
+#: The finest pass looks at the horizon band, where people and plates are, at twice the
+#: panorama's own density (the face model needs ~8 px faces; tiny faces need the enlargement).
+#: The coarse pass looks at the whole sphere, zenith and nadir included, at a third of the
+#: density, with views overlapping widely enough that a near face up to 30° across is whole in one.
+PASSES: Tuple[Pass, ...] = (
+    Pass(density=2.0, lat_min=-35.0, lat_max=25.0, margin=1.5),
+    Pass(density=0.35, lat_min=-90.0, lat_max=90.0, margin=15.0),
+)
+
+
+@dataclass(frozen=True)
+class View:
+    """A pinhole camera at the panorama's centre: axis at (yaw, pitch) radians, no roll."""
+
+    yaw: float
+    pitch: float
+    focal: float  # pixels per radian at the view's centre
+    width: int
+    height: int
+    density: float  # focal / the panorama's pixels per radian, for the record
+
+    def directions(self, u, v) -> np.ndarray:
+        """Panorama-frame direction vectors (..., 3) of view pixel coordinates (continuous)."""
+        u, v = np.asarray(u, dtype=np.float64), np.asarray(v, dtype=np.float64)
+        camera = np.stack(
+            [(u - self.width / 2) / self.focal, (v - self.height / 2) / self.focal, np.ones_like(u)], axis=-1
+        )
+        return camera @ rotation(self.yaw, self.pitch).T
+
+    def project(self, directions: np.ndarray):
+        """(u, v, in_front) of panorama-frame directions in this view's pixel coordinates."""
+        camera = np.asarray(directions, dtype=np.float64) @ rotation(self.yaw, self.pitch)
+        z = camera[..., 2]
+        safe = np.where(z > 1e-9, z, 1e-9)
+        u = camera[..., 0] / safe * self.focal + self.width / 2
+        v = camera[..., 1] / safe * self.focal + self.height / 2
+        return u, v, z > 1e-9
+
+
+def inner_margin(camera: np.ndarray, half_fov: float) -> np.ndarray:
+    """Angle (radians) from camera-frame unit directions to the nearest side of a square view
+    of half field of view ``half_fov``; negative outside the view."""
+    c, s = math.cos(half_fov), math.sin(half_fov)
+    x, y, z = camera[..., 0], camera[..., 1], camera[..., 2]
+    # each side is a plane through the centre; the angle to it is asin of the distance along
+    # its unit normal (cos a, 0, -sin a) and its three siblings
+    worst = np.minimum.reduce([z * s - x * c, z * s + x * c, z * s - y * c, z * s + y * c])
+    return np.arcsin(np.clip(worst, -1.0, 1.0))
+
+
+def _half_yaw_reach(pitch: float, half_fov: float, margin: float, lats: np.ndarray) -> Optional[float]:
+    """The largest yaw offset (radians) at which every latitude in ``lats`` is still ``margin``
+    inside a view at ``pitch``: views of the row may be twice this apart. None if some latitude
+    is not inside even straight ahead."""
+    offsets = np.radians(np.arange(0.0, 180.05, 0.1))
+    lon, lat = np.meshgrid(offsets, lats)
+    camera = lonlat_to_vector(lon, lat) @ rotation(0.0, pitch)
+    inside = inner_margin(camera, half_fov) >= margin
+    if not inside[:, 0].all():
+        return None
+    # the covered offsets of a latitude run from 0 up to its first uncovered one
+    first_out = np.where(inside.all(axis=1), len(offsets), np.argmin(inside, axis=1))
+    reach = int(first_out.min())
+    return math.pi if reach >= len(offsets) else float(offsets[reach - 1])
+
+
+def view_size(geometry: Geometry, spec: Pass) -> Tuple[float, int, float]:
+    """(focal, side in pixels, half field of view in radians) of the square views of a pass."""
+    focal = spec.density * geometry.pixels_per_radian
+    half = min(math.atan(VIEW_SIZE / 2 / focal), math.radians(spec.max_half_fov))
+    side = max(SIZE_MULTIPLE, int(2 * focal * math.tan(half)) // SIZE_MULTIPLE * SIZE_MULTIPLE)
+    return focal, side, math.atan(side / 2 / focal)
+
+
+def _rows(spec: Pass, half_fov: float, lat_min: float, lat_max: float) -> List[Tuple[float, int]]:
+    """(pitch, number of yaws) of the rows covering [lat_min, lat_max] degrees with the margin."""
+    margin = math.radians(spec.margin)
+    for count in range(1, 64):
+        edges = np.linspace(lat_min, lat_max, count + 1)
+        rows = []
+        for lo, hi in zip(edges[:-1], edges[1:]):
+            lats = np.radians(np.append(np.arange(lo, hi, 0.5), hi))
+            best = None
+            for pitch in _candidate_pitches(lo, hi):
+                reach = _half_yaw_reach(math.radians(pitch), half_fov, margin, lats)
+                if reach is not None:
+                    yaws = 1 if reach >= math.pi else math.ceil(math.pi / reach)
+                    if best is None or yaws < best[1]:
+                        best = (math.radians(pitch), yaws)
+            if best is None:
+                break
+            rows.append(best)
+        else:
+            return rows
+    raise ValueError(f"Views of half field of view {math.degrees(half_fov):.1f}° cannot cover the band "
+                     f"with a margin of {spec.margin}°.")
+
+
+def _candidate_pitches(lo: float, hi: float) -> List[float]:
+    """Pitches worth trying for a row covering latitudes lo..hi: its middle, and the pole when
+    the row touches one (a single view straight up or down may cover the whole cap)."""
+    pitches = [(lo + hi) / 2]
+    if hi >= 90.0:
+        pitches.append(90.0)
+    if lo <= -90.0:
+        pitches.append(-90.0)
+    return pitches
+
+
+def plan(geometry: Geometry, passes: Tuple[Pass, ...] = PASSES) -> List[View]:
+    """Every view of every pass, finest first, for an image lying on the sphere as ``geometry``."""
+    _, top = geometry.to_lonlat(0, 0)
+    _, bottom = geometry.to_lonlat(0, geometry.height)
+    views = []
+    for spec in passes:
+        lat_min = max(spec.lat_min, math.degrees(bottom))
+        lat_max = min(spec.lat_max, math.degrees(top))
+        if lat_max <= lat_min:
+            continue
+        focal, side, half = view_size(geometry, spec)
+        for pitch, yaws in _rows(spec, half, lat_min, lat_max):
+            for i in range(yaws):
+                yaw = (2 * math.pi * i / yaws + math.pi) % (2 * math.pi) - math.pi
+                views.append(View(yaw, pitch, focal, side, side, spec.density))
+    return views

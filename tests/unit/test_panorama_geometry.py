@@ -1,0 +1,138 @@
+"""Projection math, view planning and view rendering of 360° panoramas (no model needed)."""
+import math
+
+import numpy as np
+import pytest
+
+from geoblur.core.panorama import render, views
+from geoblur.core.panorama.sphere import Geometry, angle_between, lonlat_to_vector, rotation, vector_to_lonlat
+
+
+def test_pixel_conventions_centre_column_is_longitude_zero_and_top_is_zenith():
+    g = Geometry.full(2000, 1000)
+    lon, lat = g.to_lonlat([0, 1000, 2000], [0, 500, 1000])
+    assert np.allclose(np.degrees(lon), [-180, 0, 180])
+    assert np.allclose(np.degrees(lat), [90, 0, -90])
+
+
+def test_pixel_lonlat_round_trip_including_a_crop():
+    rng = np.random.default_rng(1)
+    x, y = rng.uniform(0, 1200, 50), rng.uniform(0, 400, 50)
+    for g in (Geometry.full(1200, 600), Geometry(1200, 400, 3000, 1500, 700, 300)):
+        assert np.allclose(g.to_pixel(*g.to_lonlat(x, y)), (x, y))
+    cropped = Geometry(1200, 400, 3000, 1500, 700, 300)
+    lon, lat = cropped.to_lonlat(1500 - 700, 750 - 300)  # the full panorama's centre
+    assert abs(lon) < 1e-9 and abs(lat) < 1e-9
+
+
+def test_directions_right_is_east_of_ahead_and_up_is_negative_y():
+    v = lonlat_to_vector(np.radians([0, 90, 0]), np.radians([0, 0, 90]))
+    assert np.allclose(v, [[0, 0, 1], [1, 0, 0], [0, -1, 0]])
+    rng = np.random.default_rng(2)
+    lon, lat = rng.uniform(-3.1, 3.1, 100), rng.uniform(-1.5, 1.5, 100)
+    back = vector_to_lonlat(lonlat_to_vector(lon, lat) * 3.0)  # length does not matter
+    assert np.allclose(back, (lon, lat))
+
+
+def test_rotation_points_the_view_axis_at_its_yaw_and_pitch():
+    for yaw, pitch in ((0.3, 0.0), (-2.5, 0.4), (math.pi, -1.2), (1.0, -math.pi / 2)):
+        axis = rotation(yaw, pitch) @ [0.0, 0.0, 1.0]
+        lon, lat = vector_to_lonlat(axis)
+        assert lat == pytest.approx(pitch, abs=1e-9)
+        if abs(pitch) < 1.5:
+            assert (lon - yaw + math.pi) % (2 * math.pi) - math.pi == pytest.approx(0, abs=1e-9)
+
+
+def test_a_view_is_an_upright_pinhole_camera_and_projects_back():
+    view = views.View(yaw=0.5, pitch=0.2, focal=300.0, width=640, height=480, density=1.0)
+    u, v = np.meshgrid(np.linspace(0, 640, 9), np.linspace(0, 480, 7))
+    dirs = view.directions(u, v)
+    pu, pv, front = view.project(dirs)
+    assert front.all() and np.allclose(pu, u) and np.allclose(pv, v)
+    lon, lat = vector_to_lonlat(dirs)
+    assert (np.diff(lon, axis=1) > 0).all()  # right in the view = clockwise = larger longitude
+    assert (np.diff(lat[:, 4]) < 0).all()  # down in the view = lower latitude
+    # one pixel at the view's centre spans 1/focal radians
+    step = angle_between(view.directions(320, 240), view.directions(321, 240))
+    assert step == pytest.approx(1 / 300.0, rel=1e-4)
+
+
+def _covered(views_, directions, margin_deg):
+    best = np.full(len(directions), -np.inf)
+    for v in views_:
+        camera = directions @ rotation(v.yaw, v.pitch)
+        half = math.atan(v.width / 2 / v.focal)
+        best = np.maximum(best, views.inner_margin(camera, half))
+    return np.degrees(best) >= margin_deg - 1e-6
+
+
+@pytest.mark.parametrize("width", [8192, 2048])
+def test_every_direction_of_each_pass_lies_its_margin_inside_a_view(width):
+    g = Geometry.full(width, width // 2)
+    planned = views.plan(g)
+    rng = np.random.default_rng(3)
+    for spec in views.PASSES:
+        own = [v for v in planned if v.density == spec.density]
+        # uniform on the sphere within the pass's band of latitudes
+        s = rng.uniform(math.sin(math.radians(spec.lat_min)), math.sin(math.radians(spec.lat_max)), 4000)
+        lon = rng.uniform(-math.pi, math.pi, 4000)
+        dirs = lonlat_to_vector(lon, np.arcsin(s))
+        assert _covered(own, dirs, spec.margin).all()
+        assert own[0].focal == pytest.approx(spec.density * width / (2 * math.pi))
+
+
+def test_the_finest_pass_sees_the_horizon_at_twice_the_panorama_density_and_coarse_covers_the_poles():
+    g = Geometry.full(8192, 4096)
+    planned = views.plan(g)
+    fine = [v for v in planned if v.density == views.PASSES[0].density]
+    assert all(v.width <= views.VIEW_SIZE for v in planned)
+    assert min(math.degrees(v.pitch) for v in fine) < -20 and max(math.degrees(v.pitch) for v in fine) > 10
+    poles = lonlat_to_vector(np.zeros(2), np.radians([90.0, -90.0]))
+    coarse = [v for v in planned if v.density != views.PASSES[0].density]
+    assert _covered(coarse, poles, views.PASSES[-1].margin).all()
+
+
+def test_a_cropped_panorama_gets_views_only_over_its_latitudes():
+    g = Geometry(4000, 1000, 4000, 2000, 0, 500)  # latitudes +45 .. -45 only
+    lats = [math.degrees(v.pitch) for v in views.plan(g)]
+    assert max(lats) < 45 and min(lats) > -45
+
+
+def _gradient_panorama(width, height):
+    """Red encodes the column, green the row (mod 256): any pixel says where it came from."""
+    y, x = np.mgrid[0:height, 0:width]
+    return np.dstack([x % 256, y % 256, np.zeros_like(x)]).astype(np.uint8)
+
+
+def test_render_samples_the_panorama_where_each_view_ray_points():
+    g = Geometry.full(1024, 512)
+    pano = _gradient_panorama(1024, 512)
+    view = views.View(yaw=-1.0, pitch=0.3, focal=200.0, width=256, height=256, density=1.0)
+    image = render.render(pano, g, view)
+    u, v = np.meshgrid(np.arange(20, 236, 23) + 0.5, np.arange(20, 236, 23) + 0.5)
+    x, y = g.to_pixel(*vector_to_lonlat(view.directions(u, v)))
+    got = image[(v - 0.5).astype(int), (u - 0.5).astype(int)]
+    assert np.abs(got[..., 0].astype(int) - (np.floor(x) % 256)).max() <= 1
+    assert np.abs(got[..., 1].astype(int) - (np.floor(y) % 256)).max() <= 1
+
+
+def test_render_across_the_seam_joins_the_right_and_left_edges():
+    g = Geometry.full(1024, 512)
+    pano = np.zeros((512, 1024, 3), np.uint8)
+    pano[:, :512] = (200, 0, 0)  # western half
+    pano[:, 512:] = (0, 0, 200)  # eastern half
+    view = views.View(yaw=math.pi, pitch=0.0, focal=150.0, width=200, height=100, density=1.0)
+    image = render.render(pano, g, view)
+    # looking backwards: the left of the view is the east end (x near W), the right the west end
+    assert (image[:, :95, 2] == 200).all() and (image[:, 105:, 0] == 200).all()
+    # and the same rows come out again for a second image of the same size (cached maps)
+    assert np.array_equal(render.render(pano, g, view), image)
+
+
+def test_render_skips_a_view_outside_a_cropped_panorama():
+    g = Geometry(500, 500, 2000, 1000, 0, 0)  # the western quarter only
+    pano = np.full((500, 500, 3), 9, np.uint8)
+    east = views.View(yaw=math.pi / 2, pitch=0.0, focal=100.0, width=128, height=128, density=1.0)
+    west = views.View(yaw=-3 * math.pi / 4, pitch=0.3, focal=100.0, width=128, height=128, density=1.0)
+    assert render.render(pano, g, east) is None
+    assert (render.render(pano, g, west) == 9).any()
