@@ -103,17 +103,23 @@ class Tally:
     def bucket(self, size: float) -> str:
         return self.labels[int(np.searchsorted(self.edges, size, side="right"))]
 
-    def add(self, image: GtImage, obscured: np.ndarray) -> List[ObjectScore]:
-        """Score one image, whose boxes are in pixels of ``obscured`` (H×W bool)."""
+    def add(
+        self, image: GtImage, obscured: np.ndarray, by_class: Optional[Dict[str, np.ndarray]] = None
+    ) -> List[ObjectScore]:
+        """Score one image, whose boxes are in pixels of ``obscured`` (H×W bool). ``by_class``
+        optionally gives each class the mask its objects are scored against (the benchmark
+        scores plates with plate masks only, though vehicles were obscured too); ``obscured``
+        is then still what over-blurring is measured on."""
         height, width = obscured.shape
         scores = []
         for obj in image.objects:
             ys, xs = object_pixels(obj, width, height)
+            mask = obscured if by_class is None else by_class[obj.cls]
             size = obj.size
             scores.append(
                 ObjectScore(
                     image.file_name, obj.cls, obj.label, obj.boxes, size, self.bucket(size),
-                    int(ys.size), int(np.count_nonzero(obscured[ys, xs])),
+                    int(ys.size), int(np.count_nonzero(mask[ys, xs])),
                 )
             )
         background = background_mask(image, width, height)

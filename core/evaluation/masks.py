@@ -87,6 +87,7 @@ def background_mask(image: GtImage, width: int, height: int) -> np.ndarray:
 LUMA_SIGMA = 0.7
 CHROMA_SIGMA = 2.0
 MIN_TOLERANCE = 5.0
+MAX_TOLERANCE = 12.0
 NOISE_PERCENTILE = 25
 NOISE_FACTOR = 4.0
 
@@ -101,11 +102,12 @@ def changed_mask(original: np.ndarray, anonymized: np.ndarray) -> np.ndarray:
        and colour differences. JPEG re-encoding noise is high-frequency (8×8 block edges,
        ringing) and strongest in colour, which JPEG stores at half resolution; a blur,
        pixelation or fill changes every textured part of an object by far more.
-    2. A pixel has changed when that difference exceeds the larger of 5 levels and four times
-       the image's 25th-percentile difference. That percentile is the re-encoding noise of the
+    2. A pixel has changed when that difference exceeds four times the image's 25th-percentile
+       difference, kept between 5 and 12 levels. That percentile is the re-encoding noise of the
        untouched part of the image, so a copy saved at a low JPEG quality or with a slight
-       colour shift does not read as obscured everywhere — even when the tool covered most of
-       a close-up photo (a median would then measure the obscured part).
+       colour shift does not read as obscured everywhere. The ceiling keeps the rule working
+       when the tool covered most of the image (a crowd photo where three quarters of the
+       pixels are obscured): the percentile then measures the obscuring, not the noise.
     3. Changed regions are closed (3×3) and their holes filled. A blur barely changes a flat
        region — a cheek, a dark shirt, a black face under a black fill — but that region lies
        inside the ring of changed edges (eyes, mouth, outline) around it, and the tool did
@@ -123,7 +125,8 @@ def changed_mask(original: np.ndarray, anonymized: np.ndarray) -> np.ndarray:
     chroma = cv2.absdiff(cv2.GaussianBlur(a[..., 1:], (0, 0), CHROMA_SIGMA), cv2.GaussianBlur(b[..., 1:], (0, 0), CHROMA_SIGMA))
     difference = np.maximum(luma, chroma.max(axis=2))
     noise = float(np.percentile(difference, NOISE_PERCENTILE))
-    changed = (difference > max(MIN_TOLERANCE, NOISE_FACTOR * noise)).astype(np.uint8)
+    tolerance = min(MAX_TOLERANCE, max(MIN_TOLERANCE, NOISE_FACTOR * noise))
+    changed = (difference > tolerance).astype(np.uint8)
     changed = cv2.morphologyEx(changed, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     return fill_holes(changed > 0)
 

@@ -157,3 +157,13 @@ def test_rows_pool_pixels_and_count_objects_per_class_then_all_classes():
     overall = rows[(ALL, ALL)]
     assert overall.objects == 2 and overall.r90 == 0.5
     assert overall.pixels_obscured == pytest.approx(100 / (100 + 480))
+
+
+def test_objects_can_be_scored_against_their_own_class_masks():
+    plate = GtObject("license_plate", [(100, 50, 140, 62)], "p")
+    vehicle_mask = np.zeros((100, 200), bool)
+    vehicle_mask[30:90, 80:180] = True  # a vehicle box hides the plate…
+    tally = Tally()
+    (score,) = tally.add(_image([plate]), vehicle_mask, {"license_plate": np.zeros((100, 200), bool)})
+    assert score.coverage == 0.0  # …but the plate is scored on what the plate masks hid
+    assert tally.row("license_plate", ALL).over > 0  # the vehicle box still counts as over-blurring

@@ -97,6 +97,16 @@ def test_a_flat_region_the_tool_left_unchanged_still_counts_as_obscured():
     assert changed_mask(original, filled)[inner > 0].all()
 
 
+def test_a_copy_obscured_almost_everywhere_still_reads_as_obscured():
+    """A crowd photo where the tool hid most of the image: the noise estimate must not grow with it."""
+    original = _texture(6)
+    hidden = original.copy()
+    hidden[:, : WIDTH * 9 // 10] = (hidden[:, : WIDTH * 9 // 10] * 0.6).astype(np.uint8)  # dimmed, as a fill would
+    changed = changed_mask(original, _jpeg(hidden, 75))
+    assert changed[:, : WIDTH * 9 // 10 - 2].mean() > 0.97
+    assert changed[:, WIDTH * 9 // 10 + 3 :].mean() < 0.01
+
+
 def test_re_encoding_alone_is_not_obscuring():
     original = _texture(4)
     for quality in (75, 95):

@@ -1,0 +1,124 @@
+"""``python -m bench`` (``make bench``): quality and speed of GeoBlur on the real sets in
+``../shared/bench`` (or ``$GEOBLUR_BENCH``), deface beside it on the face sets, and speed on
+generated 1080p and 8192×4096 images.
+
+Tables go to stdout, progress to stderr; outputs, HTML reports and JSON results to
+``bench_output/``. A benchmark, not a test: it never fails on a figure.
+
+    python -m bench                                   # everything (~30–45 min on 2 CPU cores)
+    python -m bench --sets faces_dev,dlib_faces --no-deface --limit 20 --no-synthetic
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+from . import synthetic, tables
+from .measure import progress
+from .sets import BY_NAME, OUTPUT, REPO, SETS, bench_root, is_present
+
+
+def arguments(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sets", help="comma-separated set names (default: all): " + ", ".join(BY_NAME))
+    parser.add_argument("--limit", type=int, default=0, help="only the first N images of each set")
+    parser.add_argument("--no-deface", action="store_true", help="skip the deface comparison")
+    parser.add_argument("--no-synthetic", action="store_true", help="skip the generated-image speed table")
+    parser.add_argument("--output", default=OUTPUT, help="folder for copies, reports and results (default: bench_output)")
+    args = parser.parse_args(argv)
+    names = [n.strip() for n in args.sets.split(",")] if args.sets else [s.name for s in SETS]
+    unknown = [n for n in names if n not in BY_NAME]
+    if unknown:
+        parser.error(f"unknown set(s) {', '.join(unknown)}; choose among {', '.join(BY_NAME)}")
+    args.names = names
+    return args
+
+
+def measure(kind: str, name: str, args) -> dict:
+    """Run one worker process and read its result."""
+    result_path = os.path.join(args.output, "results", f"{name.replace(' ', '_')}.{kind}.json")
+    if os.path.exists(result_path):
+        os.remove(result_path)
+    command = [sys.executable, "-m", "bench.worker", kind, name, args.output, str(args.limit), result_path]
+    done = subprocess.run(command, cwd=REPO)
+    if not os.path.isfile(result_path):
+        return {"tool": kind, "set": name, "error": f"worker died (exit status {done.returncode})"}
+    with open(result_path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def report_set(name: str, geoblur: dict, deface) -> None:
+    classes = ", ".join(geoblur.get("classes") or [])
+    print(f"\n=== {name}: {geoblur.get('images', '?')} images; GeoBlur asked for {classes} (solid fill, mask scale 1.3) ===")
+    for cls, error in (geoblur.get("class_errors") or {}).items():
+        print(f"ERROR {cls}: not available: {error}")
+    if "error" in geoblur:
+        print(f"ERROR: {geoblur['error']}")
+    if geoblur.get("failed"):
+        print(f"{len(geoblur['failed'])} image(s) failed: {'; '.join(geoblur['failed'][:3])}")
+    if geoblur.get("rows"):
+        print("GeoBlur, scored from its detections (each class against its own masks):")
+        print(tables.coverage_table(geoblur["rows"]))
+    if geoblur.get("output_rows"):
+        print("GeoBlur, scored from its anonymized copies (all classes' masks together):")
+        print(tables.coverage_table(geoblur["output_rows"]))
+    print(tables.throughput(geoblur))
+    if deface is None:
+        return
+    print(f"\n{deface.get('tool', 'deface')} ({deface.get('arguments', '')}, default threshold, full resolution), scored from its copies:")
+    if "error" in deface:
+        print(f"ERROR: {deface['error']}")
+    if deface.get("rows"):
+        print(tables.coverage_table(deface["rows"]))
+        print(tables.throughput(deface))
+        print(f"\nside by side on {name} (both scored from their copies):")
+        print(tables.side_by_side(geoblur, deface))
+    sys.stdout.flush()
+
+
+def main(argv=None) -> int:
+    args = arguments(argv)
+    os.makedirs(os.path.join(args.output, "results"), exist_ok=True)
+    root = bench_root()
+    chosen = [BY_NAME[n] for n in args.names]
+    missing = [s.name for s in chosen if not is_present(s)]
+    present = [s for s in chosen if is_present(s)]
+    print(f"GeoBlur benchmark on {root}")
+    if missing:
+        print(f"MISSING sets (not in {root}): {', '.join(missing)} — running the others")
+    if not present:
+        print("No set to run.")
+    results = []
+    for bench_set in present:
+        progress(f"{bench_set.name}: GeoBlur")
+        geoblur = measure("geoblur", bench_set.name, args)
+        deface = None
+        if bench_set.deface and not args.no_deface:
+            progress(f"{bench_set.name}: deface")
+            deface = measure("deface", bench_set.name, args)
+        report_set(bench_set.name, geoblur, deface)
+        results.append(geoblur)
+        if geoblur.get("output_rows") and deface is not None:
+            results.append(dict(geoblur, tool="GeoBlur (copies)", rows=geoblur["output_rows"], headline=geoblur["output_headline"]))
+        if deface is not None:
+            results.append(deface)
+    if not args.no_synthetic:
+        print("\n=== speed on generated images (faces, solid fill) ===")
+        speed = []
+        for size in synthetic.SIZES:
+            synthetic.prepare(size, args.output)
+            progress(f"synthetic {size}")
+            speed.append(measure("synthetic", size, args))
+        for result in speed:
+            print(f"{result['set']}: " + (f"ERROR {result['error']}" if "error" in result else tables.throughput(result)))
+        results += speed
+    print("\n=== summary (GeoBlur rows scored from detections; deface and 'copies' rows from the copies) ===")
+    print(tables.summary(results))
+    with open(os.path.join(args.output, "results", "summary.json"), "w", encoding="utf-8") as handle:
+        json.dump(results, handle, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

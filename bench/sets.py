@@ -1,0 +1,44 @@
+"""The benchmark's data sets: where they are and which classes each one measures."""
+import os
+from dataclasses import dataclass
+from typing import Tuple
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUTPUT = os.path.join(REPO, "bench_output")
+
+
+@dataclass(frozen=True)
+class BenchSet:
+    name: str
+    classes: Tuple[str, ...]  # what GeoBlur is asked to find
+    deface: bool = False  # deface (faces only) runs on it too
+    time_only: bool = False  # no labels: speed and "does not crash"
+
+
+SETS = (
+    BenchSet("faces_dev", ("face",), deface=True),
+    BenchSet("dlib_faces", ("face",), deface=True),
+    BenchSet("kitti_101", ("person", "vehicle")),
+    BenchSet("plates_br", ("license_plate", "vehicle")),  # vehicles give plates their context
+    BenchSet("ccpd_sample", ("license_plate", "vehicle")),
+    BenchSet("pano_faces_dev", ("face",), deface=True),
+    BenchSet("pano_kitti_dev", ("person", "vehicle")),
+    BenchSet("pano360", ("face", "person"), time_only=True),
+)
+BY_NAME = {s.name: s for s in SETS}
+
+
+def bench_root() -> str:
+    """``$GEOBLUR_BENCH``, else ``../shared/bench`` beside the repository."""
+    return os.environ.get("GEOBLUR_BENCH") or os.path.normpath(os.path.join(REPO, "..", "shared", "bench"))
+
+
+def set_folder(name: str) -> str:
+    return os.path.join(bench_root(), name)
+
+
+def is_present(bench_set: BenchSet) -> bool:
+    folder = set_folder(bench_set.name)
+    if bench_set.time_only:
+        return os.path.isdir(folder)
+    return os.path.isfile(os.path.join(folder, "annotations.json"))
