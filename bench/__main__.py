@@ -72,7 +72,7 @@ def report_set(name: str, geoblur: dict, deface) -> None:
     if deface.get("rows"):
         print(tables.coverage_table(deface["rows"]))
         print(tables.throughput(deface))
-        print(f"\nside by side on {name} (both scored from their copies):")
+        print(f"\nside by side on {name}:")
         print(tables.side_by_side(geoblur, deface))
     sys.stdout.flush()
 

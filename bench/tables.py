@@ -52,33 +52,34 @@ def _overall(rows: List[dict], size: str = "all") -> Optional[dict]:
 
 
 def side_by_side(geoblur: dict, deface: dict) -> str:
-    """GeoBlur and deface on the same images, both scored from their copies."""
-    tools = [("GeoBlur", geoblur.get("output_rows") or []), (deface.get("tool", "deface"), deface.get("rows") or [])]
-    sizes = ["all"] + sorted({r["size"] for _, rows in tools for r in rows if r["size"] != "all"}, key=_size_order)
+    """GeoBlur and deface on the same images. GeoBlur is shown scored both ways: from its hard
+    masks (conservative: its feathered edge counts for nothing) and from its copies (the rule
+    deface is scored with; a feathered edge counts where it changed pixels beyond the noise)."""
+    name = deface.get("tool", "deface")
+    tools = [
+        ("GeoBlur masks", geoblur.get("rows") or [], geoblur),
+        ("GeoBlur copies", geoblur.get("output_rows") or [], geoblur),
+        (f"{name} copies", deface.get("rows") or [], deface),
+    ]
+    sizes = ["all"] + list(dict.fromkeys(r["size"] for _, rows, _ in tools for r in rows if r["size"] != "all"))
     lines = []
     for size in sizes:
-        cells = [_overall(rows, size) for _, rows in tools]
+        cells = [_overall(rows, size) for _, rows, _ in tools]
         if not any(c and c["objects"] for c in cells):
             continue
         for key in ("r90", "r50", "pixels_obscured"):
             lines.append((f"{key} ({size})", "", *(_f(c[key]) if c else "-" for c in cells)))
-    for key, digits in (("over", 4),):
-        cells = [_overall(rows) for _, rows in tools]
-        lines.append((key, "", *(_f(c[key], digits) if c else "-" for c in cells)))
-    times = [geoblur.get("seconds"), deface.get("seconds")]
-    lines.append(("seconds", "", *(_f(t, 1) for t in times)))
-    images = [geoblur.get("anonymized", 0), deface.get("anonymized", 0)]
-    lines.append(("images/s", "", *(_f(n / t, 2) if t else "-" for n, t in zip(images, times))))
-    lines.append(("peak MB", "", *(_f(r.get("peak_mb"), 0) for r in (geoblur, deface))))
-    text = table(("figure", "", *(name for name, _ in tools)), lines)
-    if all(times):
-        text += f"\ntime ratio deface / GeoBlur: {times[1] / times[0]:.2f}"
+    cells = [_overall(rows) for _, rows, _ in tools]
+    lines.append(("over", "", *(_f(c["over"], 4) if c else "-" for c in cells)))
+    lines.append(("seconds", "", *(_f(r.get("seconds"), 1) for _, _, r in tools)))
+    lines.append(
+        ("images/s", "", *(_f(r.get("anonymized", 0) / r["seconds"], 2) if r.get("seconds") else "-" for _, _, r in tools))
+    )
+    lines.append(("peak MB", "", *(_f(r.get("peak_mb"), 0) for _, _, r in tools)))
+    text = table(("figure", "", *(label for label, _, _ in tools)), lines)
+    if geoblur.get("seconds") and deface.get("seconds"):
+        text += f"\ntime ratio {name} / GeoBlur: {deface['seconds'] / geoblur['seconds']:.2f}"
     return text
-
-
-def _size_order(label: str):
-    digits = "".join(ch if ch.isdigit() or ch == "." else " " for ch in label).split()
-    return (float(digits[0]) if digits else 0.0, label.startswith(">"))
 
 
 def summary(results: List[dict]) -> str:

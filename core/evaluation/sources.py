@@ -85,7 +85,8 @@ class DetectionMasks:
     """Obscured pixels = the mask GeoBlur draws for its detections, at the run's mask scale.
 
     Detections are matched to images by source path, then by file name when that is unique. An
-    image with no detection was obscured nowhere (GeoBlur writes no feature for it)."""
+    image with no detection was obscured nowhere (GeoBlur writes no feature for it). Boxes of a
+    panorama may run past its edges (an object across the seam)."""
 
     def __init__(self, mask_scale: float):
         self.mask_scale = mask_scale
@@ -133,4 +134,6 @@ class DetectionMasks:
                 x0, y0, x1, y1 = detection.box
                 detection = Detection(detection.cls, detection.score, (x0 * sx, y0 * sy, x1 * sx, y1 * sy), detection.model)
             detections.append(detection)
-        return coverage_mask(height, width, detections, self.mask_scale)
+        # the layer does not say which images were panoramas; a 2:1 image is taken as one (as
+        # GeoBlur's "auto" does), so a mask across its 360° seam shows on both edges
+        return coverage_mask(height, width, detections, self.mask_scale, wrap=width == 2 * height)

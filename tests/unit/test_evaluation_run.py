@@ -184,3 +184,22 @@ def test_the_report_is_self_contained_with_table_gallery_and_problems(tmp_path):
     assert "p0.jpg — face 2, 33 px, 0.00 obscured" in text  # the larger missed face is worse
     assert "<li>annotations.json annotation 9: box (400, 0, 410, 10) lies outside; ignored</li>" in text
     assert not re.search(r"(src|href)=['\"](?!data:)", text), "nothing is loaded from outside the file"
+
+
+def test_a_detection_across_a_panoramas_seam_covers_both_edges(tmp_path):
+    (tmp_path / "images").mkdir()
+    cv2.imwrite(str(tmp_path / "images" / "pano.jpg"), np.zeros((100, 200, 3), np.uint8))
+    coco = {
+        "images": [{"id": 1, "file_name": "images/pano.jpg", "width": 200, "height": 100}],
+        "annotations": [
+            {"id": 1, "image_id": 1, "category_id": 2, "bbox": [190, 40, 10, 20], "iscrowd": 0, "group": 1},
+            {"id": 2, "image_id": 1, "category_id": 2, "bbox": [0, 40, 10, 20], "iscrowd": 0, "group": 1},
+        ],
+        "categories": [{"id": 2, "name": "person"}],
+    }
+    (tmp_path / "annotations.json").write_text(json.dumps(coco))
+    masks = DetectionMasks(mask_scale=1.0)
+    masks.add(str(tmp_path / "images" / "pano.jpg"), Detection("person", 0.9, (190, 40, 210, 60), "m"))
+    result = evaluate(load_ground_truth(str(tmp_path / "annotations.json")), masks)
+    (score,) = result.objects
+    assert score.coverage == 1.0
