@@ -103,8 +103,8 @@ def _half_yaw_reach(pitch: float, half_fov: float, margin: float, lats: np.ndarr
 def view_size(geometry: Geometry, spec: Pass) -> Tuple[float, int, float]:
     """(focal, side in pixels, half field of view in radians) of the square views of a pass."""
     focal = spec.density * geometry.pixels_per_radian
-    half = min(math.atan(VIEW_SIZE / 2 / focal), math.radians(spec.max_half_fov))
-    side = max(SIZE_MULTIPLE, int(2 * focal * math.tan(half)) // SIZE_MULTIPLE * SIZE_MULTIPLE)
+    widest = 2 * focal * math.tan(math.radians(spec.max_half_fov))
+    side = max(SIZE_MULTIPLE, min(VIEW_SIZE, int(widest)) // SIZE_MULTIPLE * SIZE_MULTIPLE)
     return focal, side, math.atan(side / 2 / focal)
 
 
