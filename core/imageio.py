@@ -1,0 +1,199 @@
+"""Reading photos for detection and writing their anonymized copies, metadata kept.
+
+Reading takes the file's bytes once: :mod:`.metadata` checks the file is whole and reads its
+size, XMP, EXIF and orientation; OpenCV decodes the pixels unchanged (16-bit, grey and alpha
+kept); the EXIF orientation is then applied so detectors and obscuring work on the upright image.
+Anything wrong — missing, empty, not an image, truncated, too large, an unsupported variant —
+raises :class:`ImageError` naming the file, and the image fails closed.
+
+Writing encodes the upright pixels in the original's format, splices the original's metadata
+(without thumbnails or previews, orientation 1) into the result, and writes it under a temporary
+name in the destination folder that is then renamed, so a half-written copy never exists under
+the final name.
+"""
+import contextlib
+import os
+import uuid
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from .errors import ImageError
+from .metadata import jpeg, png, tiff_file
+
+#: larger images are refused before decoding (16384 x 16384; an 8-bit colour copy is 800 MB)
+MAX_PIXELS = 1 << 28
+#: format -> (metadata module, extension OpenCV encodes it by, name for messages)
+FORMATS = {"jpeg": (jpeg, ".jpg", "JPEG"), "png": (png, ".png", "PNG"), "tiff": (tiff_file, ".tif", "TIFF")}
+#: first bytes of formats GeoBlur does not read, to name them in the message
+OTHER_FORMATS = {b"GIF8": "a GIF", b"BM": "a BMP", b"RIFF": "a RIFF (WebP?)", b"%PDF": "a PDF",
+                 b"\x00\x00\x00\x0cjP  ": "a JPEG 2000", b"\xff\x4f\xff\x51": "a JPEG 2000"}
+
+
+@dataclass
+class LoadedImage:
+    """A decoded image, upright, with what the writer needs to keep its metadata."""
+
+    pixels: np.ndarray  # (H,W) or (H,W,3|4), BGR(A) as OpenCV gives, uint8 or uint16
+    format: str  # "jpeg" | "png" | "tiff"
+    source_bytes: bytes = field(repr=False)
+    orientation: int = 1  # EXIF/TIFF orientation the file had (already applied to pixels)
+    xmp: str = field(default="", repr=False)
+    exif: dict = field(default_factory=dict, repr=False)
+
+    def rgb8(self) -> np.ndarray:
+        """(H,W,3) uint8 RGB, as detectors take it: grey replicated, alpha dropped, 16-bit
+        scaled to 8-bit."""
+        pixels = self.pixels
+        if pixels.dtype == np.uint16:
+            pixels = cv2.convertScaleAbs(pixels, alpha=255.0 / 65535.0)
+        if pixels.ndim == 2:
+            return cv2.cvtColor(pixels, cv2.COLOR_GRAY2RGB)
+        return cv2.cvtColor(pixels, cv2.COLOR_BGRA2RGB if pixels.shape[2] == 4 else cv2.COLOR_BGR2RGB)
+
+
+def read_image(path: str) -> LoadedImage:
+    """Decode ``path`` upright. Raises ImageError, naming the file and the reason."""
+    data = _read_bytes(path)
+    kind = image_format(data, path)
+    module, _, name = FORMATS[kind]
+    try:
+        info = module.read_info(data)
+    except ValueError as error:
+        raise ImageError(f"{path}: {error}.") from None
+    if info.width <= 0 or info.height <= 0:
+        raise ImageError(f"{path}: the {name} header gives no image size; the file is damaged.")
+    if info.width * info.height > MAX_PIXELS:
+        raise ImageError(f"{path}: the image is {info.width}×{info.height} pixels, more than GeoBlur decodes "
+                         f"({MAX_PIXELS // 1_000_000} megapixels); split or downscale it first.")
+    pixels = _decode(data, path, name)
+    if kind != "tiff":  # OpenCV's TIFF reader applies the orientation tag itself
+        pixels = oriented(pixels, info.orientation)
+    return LoadedImage(pixels, kind, data, info.orientation, info.xmp, info.exif)
+
+
+def write_image(path: str, pixels: np.ndarray, loaded: LoadedImage, jpeg_quality: int = 95) -> None:
+    """Write ``pixels`` (upright) to ``path`` in ``loaded``'s format with its metadata, atomically.
+    Raises ImageError; nothing is left at ``path`` or beside it when writing fails."""
+    module, extension, name = FORMATS[loaded.format]
+    channels = 1 if pixels.ndim == 2 else pixels.shape[2]
+    allowed = (np.uint8,) if loaded.format == "jpeg" else (np.uint8, np.uint16)
+    if pixels.dtype not in allowed or channels not in ((1, 3) if loaded.format == "jpeg" else (1, 3, 4)):
+        raise ImageError(f"{path}: cannot write {pixels.dtype} pixels with {channels} channel(s) as {name}.")
+    params = [cv2.IMWRITE_JPEG_QUALITY, int(jpeg_quality)] if loaded.format == "jpeg" else []
+    try:
+        ok, encoded = cv2.imencode(extension, pixels, params)
+    except cv2.error as error:
+        raise ImageError(f"{path}: OpenCV could not encode the {name} ({_short(error)}).") from None
+    if not ok:
+        raise ImageError(f"{path}: OpenCV could not encode the {name}.")
+    height, width = pixels.shape[:2]
+    try:
+        data = module.with_metadata(encoded.tobytes(), loaded.source_bytes, width, height, channels)
+    except ValueError as error:
+        raise ImageError(f"{path}: the original's metadata could not be copied ({error}).") from None
+    write_atomically(path, data)
+
+
+def image_format(data: bytes, path: str) -> str:
+    """"jpeg", "png" or "tiff" from the file's first bytes (never its extension)."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data.startswith(png.SIGNATURE):
+        return "png"
+    if data[:4] in (b"II*\0", b"MM\0*", b"II+\0", b"MM\0+"):
+        return "tiff"
+    what = next((name for magic, name in OTHER_FORMATS.items() if data.startswith(magic)), None)
+    if what is None and data[4:8] == b"ftyp":
+        what = "a HEIC/AVIF (or video)"
+    if what is None and _looks_like_text(data):
+        what = "a text"
+    if what:
+        raise ImageError(f"{path}: it is {what} file, not a JPEG, PNG or TIFF image; convert it to one of those.")
+    raise ImageError(f"{path}: it is not a JPEG, PNG or TIFF image (unknown content); check the file.")
+
+
+def oriented(pixels: np.ndarray, orientation: int) -> np.ndarray:
+    """``pixels`` as they are displayed under EXIF ``orientation`` (1-8)."""
+    transforms = {
+        2: lambda p: p[:, ::-1],  # mirrored left-right
+        3: lambda p: p[::-1, ::-1],  # upside down
+        4: lambda p: p[::-1],  # mirrored top-bottom
+        5: lambda p: p.swapaxes(0, 1),  # transposed
+        6: lambda p: np.rot90(p, -1),  # stored turned left: turn right
+        7: lambda p: np.rot90(p, 2).swapaxes(0, 1),  # transversed
+        8: lambda p: np.rot90(p, 1),  # stored turned right: turn left
+    }
+    if orientation not in transforms:
+        return pixels
+    return np.ascontiguousarray(transforms[orientation](pixels))
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it to ``path``."""
+    folder = os.path.dirname(os.path.abspath(path))
+    temporary = os.path.join(folder, f".{os.path.basename(path)}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        if isinstance(error, OSError):
+            raise ImageError(f"{path}: the anonymized copy could not be written ({error.strerror or error}); "
+                             "check the output folder's permissions and free space.") from None
+        raise
+
+
+def _read_bytes(path: str) -> bytes:
+    if not os.path.exists(path):
+        raise ImageError(f"{path}: the file does not exist; check the path in the layer and the base folder.")
+    if os.path.isdir(path):
+        raise ImageError(f"{path}: this is a folder, not an image file.")
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except OSError as error:
+        raise ImageError(f"{path}: the file could not be read ({error.strerror or error}).") from None
+    if not data:
+        raise ImageError(f"{path}: the file is empty (0 bytes); copy it again from its source.")
+    return data
+
+
+def _decode(data: bytes, path: str, name: str) -> np.ndarray:
+    """OpenCV's decoding, unchanged (no orientation, bit depth and alpha kept), checked to be a
+    layout the engine handles."""
+    try:
+        pixels = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+    except cv2.error as error:
+        raise ImageError(f"{path}: OpenCV could not decode the {name} ({_short(error)}).") from None
+    except MemoryError:
+        raise ImageError(f"{path}: there is not enough memory to decode this image.") from None
+    if pixels is None:
+        raise ImageError(f"{path}: OpenCV could not decode the {name}; the file is damaged or uses a "
+                         f"variant of {name} it does not read. Re-save it as an ordinary {name}.")
+    if pixels.ndim == 3 and pixels.shape[2] == 1:
+        pixels = pixels[:, :, 0]
+    if pixels.dtype not in (np.uint8, np.uint16) or (pixels.ndim == 3 and pixels.shape[2] not in (3, 4)):
+        channels = 1 if pixels.ndim == 2 else pixels.shape[2]
+        raise ImageError(f"{path}: {name} images with {pixels.dtype} samples and {channels} channel(s) are not "
+                         "supported; save it as 8- or 16-bit grey, RGB or RGBA.")
+    return pixels
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """True for UTF-8 text (the last character may be cut by the 512-byte sample)."""
+    decoded = data[:512].decode("utf-8", errors="replace")
+    return all(ch.isprintable() or ch in "\r\n\t" for ch in decoded[:-1])
+
+
+def _short(error: cv2.error) -> str:
+    """OpenCV's error message without its source-file preamble."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[-1] if lines else "unknown error"

@@ -1,0 +1,166 @@
+"""PNG files: checking they are whole, reading their metadata, splicing it into a new PNG.
+
+A PNG is whole when every chunk's CRC is right and IEND is there. The anonymized copy gets the
+original's colour chunks (iCCP if its profile fits the written pixels, sRGB, gAMA, cHRM),
+pHYs, tIME, text chunks (tEXt, zTXt, iTXt; XMP without pictures) and eXIf (:mod:`.exif`), all
+inserted right after IHDR, where every one of them is allowed. ImageMagick's "Raw profile type"
+text chunks are hex dumps of EXIF/8BIM/XMP blocks that may hold thumbnails; they are not copied,
+and neither is any text chunk that holds a base64 picture.
+"""
+import struct
+import zlib
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from . import Info, exif, icc, xmp
+
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+XMP_KEYWORD = b"XML:com.adobe.xmp"
+COPIED = (b"iCCP", b"sRGB", b"gAMA", b"cHRM", b"pHYs", b"tIME", b"eXIf", b"tEXt", b"zTXt", b"iTXt")
+SINGLE = {b"iCCP", b"sRGB", b"gAMA", b"cHRM", b"pHYs", b"tIME", b"eXIf"}
+TEXT = {b"tEXt", b"zTXt", b"iTXt"}
+#: compressed text is inflated up to this size; a larger one is not copied (nor read as XMP)
+MAX_TEXT = 1 << 24
+
+
+@dataclass
+class Png:
+    chunks: List[Tuple[bytes, bytes]]  # (type, data), IHDR first, IEND excluded
+    width: int
+    height: int
+
+
+def parse(data: bytes) -> Png:
+    """Every chunk up to IEND, CRCs checked. Raises ValueError saying what is wrong."""
+    if not data.startswith(SIGNATURE):
+        raise ValueError("it does not start with the PNG signature")
+    chunks = []
+    position = len(SIGNATURE)
+    while True:
+        if position + 8 > len(data):
+            raise ValueError("the file is truncated (it ends before the PNG end chunk); "
+                             "copy it again from its source")
+        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        end = position + 8 + length
+        if end + 4 > len(data):
+            raise ValueError("the file is truncated (a PNG chunk is cut short); copy it again from its source")
+        body = data[position + 8:end]
+        (crc,) = struct.unpack(">I", data[end:end + 4])
+        if zlib.crc32(kind + body) != crc:
+            raise ValueError(f"the PNG is corrupt (bad checksum in its {kind.decode('latin-1')} chunk)")
+        if kind == b"IEND":
+            break
+        chunks.append((kind, body))
+        position = end + 4
+    if not chunks or chunks[0][0] != b"IHDR" or len(chunks[0][1]) != 13:
+        raise ValueError("the PNG has no valid header chunk")
+    width, height = struct.unpack(">II", chunks[0][1][:8])
+    return Png(chunks, width, height)
+
+
+def read_info(data: bytes) -> Info:
+    """Size, XMP, EXIF and orientation of a whole PNG (ValueError otherwise)."""
+    png = parse(data)
+    info = Info(png.width, png.height)
+    block = _first(png, b"eXIf")
+    if block is not None:
+        info.exif = exif.load(block)
+        info.orientation = exif.orientation(block)
+    for kind, body in png.chunks:
+        if kind == b"iTXt" and body.startswith(XMP_KEYWORD + b"\0"):
+            text = _itxt_text(body)
+            if text is not None:
+                info.xmp = text
+                break
+    return info
+
+
+def with_metadata(encoded: bytes, source: bytes, width: int, height: int, channels: int) -> bytes:
+    """``encoded`` (a PNG from OpenCV) with the original's ancillary chunks after its IHDR."""
+    original = parse(source)
+    new = parse(encoded)
+    copied, seen = [], set()
+    for kind, body in original.chunks:
+        if kind not in COPIED or (kind in SINGLE and kind in seen):
+            continue
+        body = _for_output(kind, body, width, height, channels)
+        if body is not None:
+            copied.append((kind, body))
+            seen.add(kind)
+    chunks = [new.chunks[0]] + copied + [chunk for chunk in new.chunks[1:] if chunk[0] not in seen]
+    return SIGNATURE + b"".join(_chunk(kind, body) for kind, body in chunks + [(b"IEND", b"")])
+
+
+def _for_output(kind: bytes, body: bytes, width: int, height: int, channels: int) -> Optional[bytes]:
+    """The chunk's data as it goes with the anonymized pixels, or None to leave it out."""
+    if kind == b"eXIf":
+        loaded = exif.load(body)
+        return exif.dump(exif.for_output(loaded, width, height)) if loaded else None
+    if kind == b"iCCP":
+        keyword_end = body.find(b"\0")
+        try:
+            profile_header = zlib.decompressobj().decompress(body[keyword_end + 2:], 20)
+        except zlib.error:
+            return None
+        return body if keyword_end > 0 and icc.fits(profile_header, channels) else None
+    if kind in TEXT:
+        return _text_for_output(kind, body)
+    return body
+
+
+def _text_for_output(kind: bytes, body: bytes) -> Optional[bytes]:
+    if body.startswith(b"Raw profile type"):
+        return None
+    text = _itxt_text(body) if kind == b"iTXt" else _latin_text(kind, body)
+    if text is None:
+        return None
+    if kind == b"iTXt" and body.startswith(XMP_KEYWORD + b"\0"):
+        try:
+            cleaned = xmp.without_pictures(text)
+        except ValueError:
+            return None
+        return XMP_KEYWORD + b"\0\0\0\0\0" + cleaned.encode("utf-8")  # uncompressed, no language
+    return None if xmp.has_pictures(text) else body
+
+
+def _itxt_text(body: bytes) -> Optional[str]:
+    """The text of an iTXt chunk: keyword, compression flag and method, language, translated
+    keyword, then UTF-8 text (deflated when the flag is 1); None when malformed."""
+    try:
+        keyword_end = body.index(b"\0")
+        compressed = body[keyword_end + 1]
+        language_end = body.index(b"\0", keyword_end + 3)
+        translated_end = body.index(b"\0", language_end + 1)
+        text = body[translated_end + 1:]
+        text = _inflate(text) if compressed else text
+        return None if text is None else text.decode("utf-8", errors="replace")
+    except (ValueError, IndexError):
+        return None
+
+
+def _latin_text(kind: bytes, body: bytes) -> Optional[str]:
+    """The text of a tEXt or zTXt chunk (Latin-1; zTXt deflated after a method byte)."""
+    keyword_end = body.find(b"\0")
+    if keyword_end < 0:
+        return None
+    text = body[keyword_end + 1:]
+    text = _inflate(text[1:]) if kind == b"zTXt" else text
+    return None if text is None else text.decode("latin-1")
+
+
+def _inflate(data: bytes, limit: int = MAX_TEXT) -> Optional[bytes]:
+    """Inflated ``data``, or None when it is corrupt or inflates beyond ``limit`` bytes."""
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(data, limit)
+    except zlib.error:
+        return None
+    return None if inflater.unconsumed_tail else text
+
+
+def _first(png: Png, kind: bytes) -> Optional[bytes]:
+    return next((body for found, body in png.chunks if found == kind), None)
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
