@@ -1,0 +1,1 @@
+"""GeoBlur's QGIS Processing provider and its algorithms: thin adapters over ``core``."""

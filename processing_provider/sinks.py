@@ -1,0 +1,70 @@
+"""The two feature sinks of ``geoblur:anonymizeimages``: their fields and their features.
+
+``OUTPUT`` holds one polygon per detection (see :mod:`.footprint_geometry`); ``OUTPUT_IMAGES``
+one point per input feature, with the input's attributes and what happened to its image. The
+field names are part of GeoBlur's public interface (``geoblur:evaluate`` reads ``OUTPUT``).
+"""
+from qgis.core import QgsFeature, QgsField, QgsFields, QgsProcessingUtils
+from qgis.PyQt.QtCore import QVariant
+
+DETECTION_FIELDS = (
+    ("image_fid", QVariant.LongLong),
+    ("source_path", QVariant.String),
+    ("output_path", QVariant.String),
+    ("class", QVariant.String),
+    ("score", QVariant.Double),
+    ("x_min", QVariant.Double),
+    ("y_min", QVariant.Double),
+    ("x_max", QVariant.Double),
+    ("y_max", QVariant.Double),
+    ("image_width", QVariant.Int),
+    ("image_height", QVariant.Int),
+    ("model", QVariant.String),
+    ("bearing", QVariant.Double),
+    ("distance_m", QVariant.Double),
+    ("located", QVariant.String),
+)
+IMAGE_FIELDS = (
+    ("output_path", QVariant.String),
+    ("status", QVariant.String),
+    ("detections", QVariant.Int),
+    ("error", QVariant.String),
+    ("device", QVariant.String),
+)
+
+
+def _fields(spec) -> QgsFields:
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def detection_fields() -> QgsFields:
+    return _fields(DETECTION_FIELDS)
+
+
+def image_fields(input_fields: QgsFields) -> QgsFields:
+    """The input's fields followed by GeoBlur's (renamed with a suffix where the input already
+    has a field of that name, e.g. when the input is an earlier run's OUTPUT_IMAGES)."""
+    return QgsProcessingUtils.combineFields(input_fields, _fields(IMAGE_FIELDS))
+
+
+def detection_feature(fields: QgsFields, geometry, fid, result, detection, footprint) -> QgsFeature:
+    feature = QgsFeature(fields)
+    feature.setGeometry(geometry)
+    x_min, y_min, x_max, y_max = (float(v) for v in detection.box)
+    feature.setAttributes([
+        fid, result.source, result.output_path, detection.cls, float(detection.score),
+        x_min, y_min, x_max, y_max, int(result.width), int(result.height), detection.model,
+        footprint["bearing"], footprint["distance_m"], footprint["located"],
+    ])
+    return feature
+
+
+def image_feature(fields: QgsFields, source: QgsFeature, output_path, status: str, detections: int,
+                  error: str, device: str) -> QgsFeature:
+    feature = QgsFeature(fields)
+    feature.setGeometry(source.geometry())
+    feature.setAttributes(list(source.attributes()) + [output_path, status, detections, error, device])
+    return feature
