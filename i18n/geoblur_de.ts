@@ -1,0 +1,597 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+    <context>
+        <name>GeoBlur</name>
+        <message>
+            <location filename="../plugin/dependencies.py" line="95" />
+            <source>GeoBlur needs the Python packages {packages}, which the Python running QGIS cannot import. Install them with this command, then restart QGIS:
+{command}</source>
+            <translation>GeoBlur benötigt die Python-Pakete {packages}, die das Python von QGIS nicht importieren kann. Installieren Sie sie mit diesem Befehl und starten Sie QGIS dann neu:
+{command}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="47" />
+            <source>Anonymize images attached to points…</source>
+            <translation>Bilder an Punkten anonymisieren…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="50" />
+            <source>GeoBlur</source>
+            <translation>GeoBlur</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="31" />
+            <source>Anonymize images attached to points</source>
+            <translation>Bilder an Punkten anonymisieren</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="34" />
+            <source>Anonymization</source>
+            <translation>Anonymisierung</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="40" />
+            <source>privacy,blur,face,person,licence plate,vehicle,photo,panorama,360,GDPR</source>
+            <translation>Datenschutz,Unschärfe,Gesicht,Person,Kennzeichen,Fahrzeug,Foto,Panorama,360,DSGVO</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="46" />
+            <source>Detects faces, persons, licence plates and vehicles in the photos and 360° panoramas whose paths a point layer holds, and writes anonymized copies plus a layer of where each detection is. Originals are never modified. An image that cannot be fully processed gets no copy at all and a failed status saying why; the run goes on.
+
+&lt;b&gt;Point layer with image paths&lt;/b&gt; (INPUT): one point per image, e.g. the output of 'Import geotagged photos'. 'Selected features only' is honoured.
+&lt;b&gt;Field with the image path&lt;/b&gt; (IMAGE_FIELD): a text field; relative paths are read below the base folder.
+&lt;b&gt;Base folder&lt;/b&gt; (BASE_FOLDER): where relative paths start; by default the folder of the layer's file. Paths that climb out of it (../..) are refused.
+&lt;b&gt;Objects to anonymize&lt;/b&gt; (CLASSES): faces, persons, licence plates, vehicles.
+&lt;b&gt;Anonymization method&lt;/b&gt; (METHOD): Gaussian blur, pixelate or solid fill; blur and pixel size grow with the object so it cannot be undone. Faces are covered by a soft-edged ellipse, other objects by their box or outline.
+&lt;b&gt;Image type&lt;/b&gt; (IMAGE_TYPE): automatic, photo, or 360° equirectangular panorama.
+&lt;b&gt;Heading field&lt;/b&gt; (HEADING_FIELD): the camera's compass direction in degrees; with it, each detection is drawn as a wedge from the camera towards the object.
+Advanced: &lt;b&gt;fill colour&lt;/b&gt; (FILL_COLOR); &lt;b&gt;thresholds&lt;/b&gt; (THRESHOLD for all classes, THRESHOLD_FACE, THRESHOLD_PERSON, THRESHOLD_PLATE, THRESHOLD_VEHICLE; lower finds more, empty uses each model's default); &lt;b&gt;mask enlargement&lt;/b&gt; (MASK_SCALE, at least 1.2); &lt;b&gt;device&lt;/b&gt; (DEVICE: automatic, CPU, CUDA); &lt;b&gt;JPEG quality&lt;/b&gt; (JPEG_QUALITY); &lt;b&gt;field of view&lt;/b&gt; (FIELD_OF_VIEW, degrees, used when EXIF has no 35 mm focal length); &lt;b&gt;your own models&lt;/b&gt; (MODELS: ONNX files such as YOLOv5/v8/v11 exports, or GeoBlur manifest JSON files) and their &lt;b&gt;class map&lt;/b&gt; (MODEL_CLASSES, e.g. 'plate=license_plate; 0=person'); a model is used for the chosen classes it maps to.
+
+&lt;b&gt;Outputs.&lt;/b&gt; Folder for the anonymized images (OUTPUT_FOLDER): copies in the same format, with EXIF/XMP kept and the EXIF thumbnail removed, in the sources' sub-folders so equal names never collide. Detections (OUTPUT): one polygon per object with image_fid, source_path, output_path, class, score, the pixel box (x_min, y_min, x_max, y_max), image_width, image_height, model, bearing (degrees from north), distance_m and located (wedge, estimate, or camera: a 1 m circle round the camera when no direction is known), in the layer's CRS. Images (OUTPUT_IMAGES): every input point with its attributes plus output_path, status (anonymized, failed, skipped), detections, error and device. Numbers: IMAGES_ANONYMIZED, IMAGES_FAILED, DETECTIONS.</source>
+            <translation>Erkennt Gesichter, Personen, Kfz-Kennzeichen und Fahrzeuge in den Fotos und 360°-Panoramen, deren Pfade ein Punktlayer enthält, und schreibt anonymisierte Kopien sowie einen Layer mit dem Ort jeder Erkennung. Originale werden nie verändert. Ein Bild, das nicht vollständig verarbeitet werden kann, erhält keine Kopie, sondern den Status „failed“ mit dem Grund; der Lauf geht weiter.
+
+&lt;b&gt;Punktlayer mit Bildpfaden&lt;/b&gt; (INPUT): ein Punkt je Bild, z. B. die Ausgabe von „Fotos mit Geotags importieren“. „Nur gewählte Objekte“ wird beachtet.
+&lt;b&gt;Feld mit dem Bildpfad&lt;/b&gt; (IMAGE_FIELD): ein Textfeld; relative Pfade werden unterhalb des Basisordners gelesen.
+&lt;b&gt;Basisordner&lt;/b&gt; (BASE_FOLDER): wo relative Pfade beginnen; standardmäßig der Ordner der Layerdatei. Pfade, die ihn verlassen (../..), werden abgelehnt.
+&lt;b&gt;Zu anonymisierende Objekte&lt;/b&gt; (CLASSES): Gesichter, Personen, Kennzeichen, Fahrzeuge.
+&lt;b&gt;Anonymisierungsmethode&lt;/b&gt; (METHOD): Gaußscher Weichzeichner, Verpixeln oder Füllen; Unschärfe und Pixelgröße wachsen mit dem Objekt, sodass es nicht wiederhergestellt werden kann. Gesichter werden mit einer Ellipse mit weichem Rand bedeckt, andere Objekte mit ihrem Rechteck oder Umriss.
+&lt;b&gt;Bildtyp&lt;/b&gt; (IMAGE_TYPE): automatisch, Foto oder 360°-Panorama (equirektangular).
+&lt;b&gt;Feld mit der Blickrichtung&lt;/b&gt; (HEADING_FIELD): die Kompassrichtung der Kamera in Grad; damit wird jede Erkennung als Keil von der Kamera zum Objekt gezeichnet.
+Erweitert: &lt;b&gt;Füllfarbe&lt;/b&gt; (FILL_COLOR); &lt;b&gt;Schwellenwerte&lt;/b&gt; (THRESHOLD für alle Klassen, THRESHOLD_FACE, THRESHOLD_PERSON, THRESHOLD_PLATE, THRESHOLD_VEHICLE; niedriger findet mehr, leer nimmt den Standard jedes Modells); &lt;b&gt;Maskenvergrößerung&lt;/b&gt; (MASK_SCALE, mindestens 1,2); &lt;b&gt;Gerät&lt;/b&gt; (DEVICE: automatisch, CPU, CUDA); &lt;b&gt;JPEG-Qualität&lt;/b&gt; (JPEG_QUALITY); &lt;b&gt;Bildwinkel&lt;/b&gt; (FIELD_OF_VIEW, Grad, verwendet, wenn EXIF keine Kleinbild-Brennweite enthält); &lt;b&gt;eigene Modelle&lt;/b&gt; (MODELS: ONNX-Dateien wie YOLOv5/v8/v11-Exporte oder GeoBlur-Manifest-JSON) und ihre &lt;b&gt;Klassenzuordnung&lt;/b&gt; (MODEL_CLASSES, z. B. „plate=license_plate; 0=person“); ein Modell wird für die gewählten Klassen verwendet, denen es zugeordnet ist.
+
+&lt;b&gt;Ausgaben.&lt;/b&gt; Ordner für die anonymisierten Bilder (OUTPUT_FOLDER): Kopien im selben Format, mit erhaltenem EXIF/XMP und ohne EXIF-Vorschaubild, in den Unterordnern der Quellen, sodass gleiche Namen nie kollidieren. Erkennungen (OUTPUT): ein Polygon je Objekt mit image_fid, source_path, output_path, class, score, dem Pixelrechteck (x_min, y_min, x_max, y_max), image_width, image_height, model, bearing (Grad ab Nord), distance_m und located (wedge, estimate oder camera: ein Kreis von 1 m um die Kamera, wenn keine Richtung bekannt ist), im KBS des Layers. Bilder (OUTPUT_IMAGES): jeder Eingabepunkt mit seinen Attributen sowie output_path, status (anonymized, failed, skipped), detections, error und device. Zahlen: IMAGES_ANONYMIZED, IMAGES_FAILED, DETECTIONS.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="103" />
+            <source>The input layer has no field {name!r} for the image paths; its fields are: {fields}. Choose IMAGE_FIELD.</source>
+            <translation>Der Eingabelayer hat kein Feld {name!r} für die Bildpfade; seine Felder sind: {fields}. Wählen Sie IMAGE_FIELD.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="108" />
+            <source>The field {name!r} holds {kind} values, not text, so it cannot hold image paths. Choose the text field with the paths (IMAGE_FIELD), e.g. 'photo' as written by 'Import geotagged photos'.</source>
+            <translation>Das Feld {name!r} enthält Werte vom Typ {kind}, keinen Text, und kann daher keine Bildpfade enthalten. Wählen Sie das Textfeld mit den Pfaden (IMAGE_FIELD), z. B. „photo“, wie es „Fotos mit Geotags importieren“ schreibt.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="133" />
+            <source>The layer has no heading field {name!r}: detections are placed at the camera.</source>
+            <translation>Der Layer hat kein Feld {name!r} für die Blickrichtung: Erkennungen werden an die Kamera gesetzt.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="148" />
+            <source>Anonymizing {classes} on {device}.</source>
+            <translation>Anonymisiere {classes} auf {device}.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="164" />
+            <source>The layer has no valid CRS: footprints assume its units are metres.</source>
+            <translation>Der Layer hat kein gültiges KBS: die Fußabdrücke nehmen Meter als Einheit an.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="173" />
+            <source>Canceled before this image was processed.</source>
+            <translation>Abgebrochen, bevor dieses Bild verarbeitet wurde.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="181" />
+            <source>Canceled: the remaining images are marked skipped.</source>
+            <translation>Abgebrochen: die übrigen Bilder sind als „skipped“ markiert.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="184" />
+            <source>Feature {fid}: {reason}</source>
+            <translation>Objekt {fid}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="203" />
+            <source>{anonymized} images anonymized, {failed} failed, {skipped} skipped; {detections} detections. Anonymized copies are in {folder}.</source>
+            <translation>{anonymized} Bilder anonymisiert, {failed} fehlgeschlagen, {skipped} übersprungen; {detections} Erkennungen. Die anonymisierten Kopien liegen in {folder}.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="70" />
+            <source>Evaluate anonymization</source>
+            <translation>Anonymisierung bewerten</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="73" />
+            <source>Evaluation</source>
+            <translation>Bewertung</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="79" />
+            <source>Measures how well anonymized images hide what they must, on images you have labelled.
+
+Ground truth: a COCO JSON file, or a folder of YOLO .txt labels or Pascal VOC .xml files (classes face, person, license_plate/plate, vehicle/car…; COCO iscrowd and 'dontcare' regions count neither way; COCO annotations sharing a 'group' key are pieces of one object). Originals: the folder of the labelled images (default: beside the ground truth).
+
+Give either the folder of anonymized copies (any tool: each copy is compared with its original) or the detections layer written by 'Anonymize images attached to points' with the mask scale of that run.
+
+The measure is coverage, not IoU: for each object, the share of its pixels that are obscured (a face's pixels are the ellipse inscribed in its box; other classes, the box). Per class and size (square root of the box area: S &lt; 32 px, M 32–96, L ≥ 96, or your own bucket edges): pixels_obscured, r50 and r90 (share of objects at least 50% / 90% obscured), and over (share of background pixels obscured, away from labelled objects).
+
+The HTML report shows the table, the worst misses and every annotation that could not be taken as it was. Its crops show ORIGINAL pixels: keep it as confidential as the originals.</source>
+            <translation>Misst an Bildern, die Sie gelabelt haben, wie gut anonymisierte Bilder verbergen, was sie verbergen müssen.
+
+Ground Truth: eine COCO-JSON-Datei oder ein Ordner mit YOLO-.txt-Labels oder Pascal-VOC-.xml-Dateien (Klassen face, person, license_plate/plate, vehicle/car…; COCO-„iscrowd“- und „dontcare“-Bereiche zählen in keine Richtung; COCO-Annotationen mit gleichem „group“-Schlüssel sind Teile eines Objekts). Originale: der Ordner der gelabelten Bilder (Standard: neben der Ground Truth).
+
+Geben Sie entweder den Ordner der anonymisierten Kopien an (beliebiges Werkzeug: jede Kopie wird mit ihrem Original verglichen) oder den Erkennungslayer von „Bilder an Punkten anonymisieren“ mit der Maskenvergrößerung dieses Laufs.
+
+Gemessen wird die Abdeckung, nicht IoU: für jedes Objekt der Anteil seiner Pixel, der verdeckt ist (die Pixel eines Gesichts sind die Ellipse in seinem Rechteck; bei anderen Klassen das Rechteck). Je Klasse und Größe (Quadratwurzel der Rechteckfläche: S &lt; 32 px, M 32–96, L ≥ 96 oder eigene Klassengrenzen): pixels_obscured, r50 und r90 (Anteil der Objekte, die mindestens zu 50 % / 90 % verdeckt sind) und over (Anteil verdeckter Hintergrundpixel, abseits gelabelter Objekte).
+
+Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annotation, die nicht so übernommen werden konnte, wie sie war. Seine Ausschnitte zeigen ORIGINAL-Pixel: behandeln Sie ihn so vertraulich wie die Originale.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="104" />
+            <source>Ground truth (COCO .json file, or a YOLO / Pascal VOC folder or a file in it)</source>
+            <translation>Ground Truth (COCO-.json-Datei oder ein YOLO-/Pascal-VOC-Ordner bzw. eine Datei darin)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="106" />
+            <source>COCO JSON (*.json);;YOLO labels (*.txt *.yaml *.names);;Pascal VOC (*.xml);;All files (*)</source>
+            <translation>COCO JSON (*.json);;YOLO-Labels (*.txt *.yaml *.names);;Pascal VOC (*.xml);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="112" />
+            <source>Ground truth format</source>
+            <translation>Format der Ground Truth</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="113" />
+            <source>Detect from the file</source>
+            <translation>Aus der Datei erkennen</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="113" />
+            <source>COCO JSON</source>
+            <translation>COCO JSON</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="113" />
+            <source>YOLO txt</source>
+            <translation>YOLO txt</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="113" />
+            <source>Pascal VOC xml</source>
+            <translation>Pascal VOC xml</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="120" />
+            <source>Folder of the original images (default: beside the ground truth)</source>
+            <translation>Ordner der Originalbilder (Standard: neben der Ground Truth)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="128" />
+            <source>Folder of the anonymized copies</source>
+            <translation>Ordner der anonymisierten Kopien</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="136" />
+            <source>…or the detections layer written by 'Anonymize images attached to points'</source>
+            <translation>…oder der Erkennungslayer von „Bilder an Punkten anonymisieren“</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="143" />
+            <source>Mask scale of the anonymization run (with a detections layer)</source>
+            <translation>Maskenvergrößerung des Anonymisierungslaufs (bei einem Erkennungslayer)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="154" />
+            <source>Size bucket edges in pixels, comma-separated</source>
+            <translation>Größenklassengrenzen in Pixeln, durch Kommas getrennt</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="160" />
+            <source>Worst misses shown in the report</source>
+            <translation>Im Bericht gezeigte schlimmste Fehlschläge</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="166" />
+            <source>Coverage by class and size</source>
+            <translation>Abdeckung nach Klasse und Größe</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="171" />
+            <source>Evaluation report</source>
+            <translation>Bewertungsbericht</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="171" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML-Dateien (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="176" />
+            <source>Images evaluated</source>
+            <translation>Bewertete Bilder</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="177" />
+            <source>Images not evaluated</source>
+            <translation>Nicht bewertete Bilder</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="178" />
+            <source>Annotations or images with a problem</source>
+            <translation>Annotationen oder Bilder mit einem Problem</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="184" />
+            <source>Give either the folder of anonymized copies or the detections layer of the anonymization run (exactly one of the two).</source>
+            <translation>Geben Sie entweder den Ordner der anonymisierten Kopien oder den Erkennungslayer des Anonymisierungslaufs an (genau eines von beiden).</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="197" />
+            <source>GeoBlur's evaluation needs numpy and OpenCV ({}). Install them into QGIS's Python: python3 -m pip install --user opencv-python-headless==4.10.0.84</source>
+            <translation>Die Bewertung von GeoBlur benötigt numpy und OpenCV ({}). Installieren Sie sie in das Python von QGIS: python3 -m pip install --user opencv-python-headless==4.10.0.84</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="209" />
+            <source>The folder of original images {} does not exist.</source>
+            <translation>Der Ordner der Originalbilder {} existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="212" />
+            <source>{} images labelled ({}), {} annotation problem(s); scoring {}.</source>
+            <translation>{} Bilder gelabelt ({}), {} Annotationsproblem(e); bewertet wird {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="221" />
+            <source>Evaluation canceled; nothing was written.</source>
+            <translation>Bewertung abgebrochen; nichts wurde geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="227" />
+            <source>… and {} more problems, listed in the report.</source>
+            <translation>… und {} weitere Probleme, aufgeführt im Bericht.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="231" />
+            <source>No image could be evaluated: check the originals folder and the copies or detections (see the warnings).</source>
+            <translation>Kein Bild konnte bewertet werden: prüfen Sie den Ordner der Originale und die Kopien bzw. Erkennungen (siehe Warnungen).</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="239" />
+            <source>{} objects in {} images: {:.3f} of their pixels obscured; {:.3f} of them at least 90% obscured.</source>
+            <translation>{} Objekte in {} Bildern: {:.3f} ihrer Pixel verdeckt; {:.3f} davon mindestens zu 90 % verdeckt.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="262" />
+            <source>Ground truth {} does not exist; choose a COCO .json file or a YOLO / Pascal VOC folder.</source>
+            <translation>Die Ground Truth {} existiert nicht; wählen Sie eine COCO-.json-Datei oder einen YOLO-/Pascal-VOC-Ordner.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="272" />
+            <source>The folder of anonymized copies {} does not exist.</source>
+            <translation>Der Ordner der anonymisierten Kopien {} existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="276" />
+            <source>The detections layer cannot be read.</source>
+            <translation>Der Erkennungslayer kann nicht gelesen werden.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="281" />
+            <source>The detections layer lacks the field(s) {}: use the OUTPUT layer of 'Anonymize images attached to points'.</source>
+            <translation>Dem Erkennungslayer fehlen die Felder {}: verwenden Sie den OUTPUT-Layer von „Bilder an Punkten anonymisieren“.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="303" />
+            <source>{} detection(s) with empty or invalid fields were ignored.</source>
+            <translation>{} Erkennung(en) mit leeren oder ungültigen Feldern wurden ignoriert.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="327" />
+            <source>Ground truth</source>
+            <translation>Ground Truth</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="328" />
+            <source>Originals</source>
+            <translation>Originale</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="329" />
+            <source>Scored from</source>
+            <translation>Bewertet anhand von</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="332" />
+            <source>Objects</source>
+            <translation>Objekte</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="333" />
+            <source>Share of object pixels obscured</source>
+            <translation>Anteil verdeckter Objektpixel</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="334" />
+            <source>Objects at least 90% obscured</source>
+            <translation>Objekte mindestens zu 90 % verdeckt</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="335" />
+            <source>Background obscured (over)</source>
+            <translation>Verdeckter Hintergrund (over)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="336" />
+            <source>Size buckets (px)</source>
+            <translation>Größenklassen (px)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="341" />
+            <source>GeoBlur anonymization report</source>
+            <translation>GeoBlur-Anonymisierungsbericht</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="344" />
+            <source>pixels_obscured: share of the objects' pixels obscured (a face's pixels: the ellipse inscribed in its box; other classes: the box). r50 / r90: share of objects at least 50% / 90% obscured. over: share of background pixels obscured (away from labelled objects, crowd and don't-care regions). Size: square root of the box area, in pixels.</source>
+            <translation>pixels_obscured: Anteil der verdeckten Objektpixel (die Pixel eines Gesichts: die Ellipse in seinem Rechteck; andere Klassen: das Rechteck). r50 / r90: Anteil der Objekte, die mindestens zu 50 % / 90 % verdeckt sind. over: Anteil verdeckter Hintergrundpixel (abseits gelabelter Objekte, Menschenmengen- und Don't-care-Bereiche). Größe: Quadratwurzel der Rechteckfläche in Pixeln.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="350" />
+            <source>Worst misses</source>
+            <translation>Schlimmste Fehlschläge</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="351" />
+            <source>Crops of the ORIGINAL images: red = labelled object, blue tint = obscured pixels. This report shows unanonymized faces and plates: keep it as confidential as the originals.</source>
+            <translation>Ausschnitte der ORIGINALBILDER: rot = gelabeltes Objekt, blaue Tönung = verdeckte Pixel. Dieser Bericht zeigt nicht anonymisierte Gesichter und Kennzeichen: behandeln Sie ihn so vertraulich wie die Originale.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="355" />
+            <source>Every object is at least 90% obscured.</source>
+            <translation>Jedes Objekt ist mindestens zu 90 % verdeckt.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="356" />
+            <source>Annotations not taken as they were</source>
+            <translation>Annotationen, die nicht unverändert übernommen wurden</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="357" />
+            <source>None.</source>
+            <translation>Keine.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="358" />
+            <source>… and {count} more.</source>
+            <translation>… und {count} weitere.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/evaluate.py" line="359" />
+            <source>{image} — {cls} {label}, {size} px, {coverage} obscured</source>
+            <translation>{image} — {cls} {label}, {size} px, {coverage} verdeckt</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/jobs.py" line="54" />
+            <source>Feature {fid}: heading {value!r} in field {field} is not a number; its detections are placed at the camera.</source>
+            <translation>Objekt {fid}: Blickrichtung {value!r} im Feld {field} ist keine Zahl; seine Erkennungen werden an die Kamera gesetzt.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/jobs.py" line="70" />
+            <source>The image path {value!r} is relative but there is no base folder: set BASE_FOLDER or use a layer saved in a file.</source>
+            <translation>Der Bildpfad {value!r} ist relativ, aber es gibt keinen Basisordner: setzen Sie BASE_FOLDER oder verwenden Sie einen in einer Datei gespeicherten Layer.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="65" />
+            <source>Faces</source>
+            <translation>Gesichter</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="65" />
+            <source>Persons</source>
+            <translation>Personen</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="65" />
+            <source>Licence plates</source>
+            <translation>Kfz-Kennzeichen</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="65" />
+            <source>Vehicles</source>
+            <translation>Fahrzeuge</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="82" />
+            <source>Point layer with image paths</source>
+            <translation>Punktlayer mit Bildpfaden</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="84" />
+            <source>Field with the image path</source>
+            <translation>Feld mit dem Bildpfad</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="86" />
+            <source>Base folder for relative image paths (default: the layer's folder)</source>
+            <translation>Basisordner für relative Bildpfade (Standard: der Ordner des Layers)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="89" />
+            <source>Objects to anonymize</source>
+            <translation>Zu anonymisierende Objekte</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="91" />
+            <source>Anonymization method</source>
+            <translation>Anonymisierungsmethode</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="91" />
+            <source>Gaussian blur</source>
+            <translation>Gaußscher Weichzeichner</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="91" />
+            <source>Pixelate</source>
+            <translation>Verpixeln</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="91" />
+            <source>Solid fill</source>
+            <translation>Füllen</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="93" />
+            <source>Image type</source>
+            <translation>Bildtyp</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="94" />
+            <source>Automatic (360° panorama when GPano metadata or a 2:1 image says so)</source>
+            <translation>Automatisch (360°-Panorama, wenn GPano-Metadaten oder ein 2:1-Bild es anzeigen)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="95" />
+            <source>Photo</source>
+            <translation>Foto</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="95" />
+            <source>360° panorama (equirectangular)</source>
+            <translation>360°-Panorama (equirektangular)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="97" />
+            <source>Field with the camera heading (degrees clockwise from north)</source>
+            <translation>Feld mit der Blickrichtung der Kamera (Grad im Uhrzeigersinn ab Nord)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="100" />
+            <source>Fill colour (solid fill)</source>
+            <translation>Füllfarbe (Füllen)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="101" />
+            <source>Detection threshold, all classes (empty: each model's default)</source>
+            <translation>Erkennungsschwelle, alle Klassen (leer: Standard jedes Modells)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="102" />
+            <source>Detection threshold, faces</source>
+            <translation>Erkennungsschwelle, Gesichter</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="103" />
+            <source>Detection threshold, persons</source>
+            <translation>Erkennungsschwelle, Personen</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="104" />
+            <source>Detection threshold, licence plates</source>
+            <translation>Erkennungsschwelle, Kfz-Kennzeichen</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="105" />
+            <source>Detection threshold, vehicles</source>
+            <translation>Erkennungsschwelle, Fahrzeuge</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="107" />
+            <source>Mask enlargement (times the detected box)</source>
+            <translation>Maskenvergrößerung (Vielfaches des erkannten Rechtecks)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="110" />
+            <source>Device</source>
+            <translation>Gerät</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="110" />
+            <source>Automatic (GPU when available)</source>
+            <translation>Automatisch (GPU, wenn verfügbar)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="110" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="110" />
+            <source>CUDA GPU</source>
+            <translation>CUDA-GPU</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="112" />
+            <source>JPEG quality of the anonymized copies</source>
+            <translation>JPEG-Qualität der anonymisierten Kopien</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="115" />
+            <source>Horizontal field of view in degrees (when EXIF has no 35 mm focal length)</source>
+            <translation>Horizontaler Bildwinkel in Grad (wenn EXIF keine Kleinbild-Brennweite enthält)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="118" />
+            <source>Your own models (ONNX files or GeoBlur manifest JSON)</source>
+            <translation>Eigene Modelle (ONNX-Dateien oder GeoBlur-Manifest-JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="121" />
+            <source>Class map of your own models, e.g. plate=license_plate; car=vehicle; 0=person</source>
+            <translation>Klassenzuordnung der eigenen Modelle, z. B. plate=license_plate; car=vehicle; 0=person</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="123" />
+            <source>Folder for the anonymized images</source>
+            <translation>Ordner für die anonymisierten Bilder</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="124" />
+            <source>Detections</source>
+            <translation>Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="125" />
+            <source>Images</source>
+            <translation>Bilder</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="126" />
+            <source>Images anonymized</source>
+            <translation>Anonymisierte Bilder</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="127" />
+            <source>Images failed</source>
+            <translation>Fehlgeschlagene Bilder</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="179" />
+            <source>MODEL_CLASSES is set but MODELS is empty: add the model files the class map is for, or clear MODEL_CLASSES.</source>
+            <translation>MODEL_CLASSES ist gesetzt, aber MODELS ist leer: fügen Sie die Modelldateien hinzu, für die die Klassenzuordnung gilt, oder leeren Sie MODEL_CLASSES.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="195" />
+            <source>Choose at least one kind of object to anonymize (CLASSES).</source>
+            <translation>Wählen Sie mindestens eine Art von Objekt zum Anonymisieren (CLASSES).</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/provider.py" line="32" />
+            <source>GeoBlur: anonymize georeferenced images</source>
+            <translation>GeoBlur: georeferenzierte Bilder anonymisieren</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,96 @@
+"""The desktop side under pytest-qgis's QGIS interface: initGui adds the menu entry that opens the
+algorithm, unload removes it and the provider; the German translation is installed."""
+import os
+
+import pytest
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtWidgets import QMenu
+
+
+@pytest.fixture()
+def raster_menu(qgis_iface, monkeypatch):
+    """pytest-qgis's interface has no Raster menu: give it one that behaves like QGIS's
+    (a sub-menu per plugin, removed when its last action goes)."""
+    menu = QMenu("Raster")
+
+    def add(name, action):
+        sub = next((m for m in menu.findChildren(QMenu) if m.title() == name), None) or menu.addMenu(name)
+        sub.addAction(action)
+
+    def remove(name, action):
+        for sub in menu.findChildren(QMenu):
+            if sub.title() == name:
+                sub.removeAction(action)
+                if not sub.actions():
+                    menu.removeAction(sub.menuAction())
+                    sub.deleteLater()
+
+    monkeypatch.setattr(qgis_iface, "addPluginToRasterMenu", add, raising=False)
+    monkeypatch.setattr(qgis_iface, "removePluginRasterMenu", remove, raising=False)
+    return menu
+
+
+def _entries(menu):
+    return {(sub.title(), action.text()) for sub in menu.findChildren(QMenu) for action in sub.actions()}
+
+
+def test_init_gui_adds_the_menu_entry_and_unload_removes_it_and_the_provider(qgis_iface, qgis_processing,
+                                                                            raster_menu, monkeypatch):
+    import geoblur
+    import processing
+
+    opened = []
+    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg_id, *args: opened.append(alg_id))
+    plugin = geoblur.classFactory(qgis_iface)
+    registry = QgsApplication.processingRegistry()
+    plugin.initGui()
+    try:
+        assert _entries(raster_menu) == {("GeoBlur", "Anonymize images attached to points…")}
+        assert registry.providerById("geoblur") is not None
+        assert registry.algorithmById("geoblur:anonymizeimages") is not None
+        plugin.action.trigger()
+        assert opened == ["geoblur:anonymizeimages"]
+    finally:
+        plugin.unload()
+    assert _entries(raster_menu) == set() and raster_menu.actions() == []
+    assert registry.providerById("geoblur") is None
+    assert registry.algorithmById("geoblur:anonymizeimages") is None
+
+
+def test_the_german_translation_is_installed_for_a_german_qgis(qgis_processing):
+    import geoblur
+    from geoblur.plugin.i18n import tr
+
+    settings = QgsSettings()
+    before = settings.value("locale/userLocale", None)
+    settings.setValue("locale/userLocale", "de_DE")
+    plugin = geoblur.classFactory(None)
+    try:
+        plugin.initProcessing()
+        assert plugin.translator is not None
+        algorithm = QgsApplication.processingRegistry().algorithmById("geoblur:anonymizeimages")
+        assert algorithm.displayName() == tr("Anonymize images attached to points") == "Bilder an Punkten anonymisieren"
+    finally:
+        plugin.unload()
+        if before is None:
+            settings.remove("locale/userLocale")
+        else:
+            settings.setValue("locale/userLocale", before)
+    assert tr("Anonymize images attached to points") == "Anonymize images attached to points"
+
+
+def test_the_translation_source_holds_exactly_the_strings_of_the_code():
+    """A string added or changed without ``make translations`` fails here (Qt would then show it
+    untranslated with no translator ever seeing it)."""
+    import importlib.util
+
+    from geoblur.plugin.main import ROOT
+
+    spec = importlib.util.spec_from_file_location("translations", os.path.join(ROOT, "scripts", "translations.py"))
+    translations = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(translations)
+    code = {text for text, _, _ in translations.extract()}
+    ts = translations.read_translations(os.path.join(ROOT, "i18n", "geoblur_de.ts"))
+    assert code - set(ts) == set(), "run `make translations`"
+    assert set(ts) - code == set(), "run `make translations`"
+    assert os.path.getsize(os.path.join(ROOT, "i18n", "geoblur_de.qm")) > 1000
