@@ -4,7 +4,7 @@
     <context>
         <name>GeoBlur</name>
         <message>
-            <location filename="../plugin/dependencies.py" line="95" />
+            <location filename="../plugin/dependencies.py" line="96" />
             <source>GeoBlur needs the Python packages {packages}, which the Python running QGIS cannot import. Install them with this command, then restart QGIS:
 {command}</source>
             <translation>GeoBlur benötigt die Python-Pakete {packages}, die das Python von QGIS nicht importieren kann. Installieren Sie sie mit diesem Befehl und starten Sie QGIS dann neu:
@@ -63,17 +63,17 @@ Erweitert: &lt;b&gt;Füllfarbe&lt;/b&gt; (FILL_COLOR); &lt;b&gt;Schwellenwerte&l
 &lt;b&gt;Ausgaben.&lt;/b&gt; Ordner für die anonymisierten Bilder (OUTPUT_FOLDER): Kopien im selben Format, mit erhaltenem EXIF/XMP und ohne EXIF-Vorschaubild, in den Unterordnern der Quellen, sodass gleiche Namen nie kollidieren. Erkennungen (OUTPUT): ein Polygon je Objekt mit image_fid, source_path, output_path, class, score, dem Pixelrechteck (x_min, y_min, x_max, y_max), image_width, image_height, model, bearing (Grad ab Nord), distance_m und located (wedge, estimate oder camera: ein Kreis von 1 m um die Kamera, wenn keine Richtung bekannt ist), im KBS des Layers. Bilder (OUTPUT_IMAGES): jeder Eingabepunkt mit seinen Attributen sowie output_path, status (anonymized, failed, skipped), detections, error und device. Zahlen: IMAGES_ANONYMIZED, IMAGES_FAILED, DETECTIONS.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="103" />
+            <location filename="../processing_provider/anonymize_images.py" line="102" />
             <source>The input layer has no field {name!r} for the image paths; its fields are: {fields}. Choose IMAGE_FIELD.</source>
             <translation>Der Eingabelayer hat kein Feld {name!r} für die Bildpfade; seine Felder sind: {fields}. Wählen Sie IMAGE_FIELD.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="108" />
+            <location filename="../processing_provider/anonymize_images.py" line="107" />
             <source>The field {name!r} holds {kind} values, not text, so it cannot hold image paths. Choose the text field with the paths (IMAGE_FIELD), e.g. 'photo' as written by 'Import geotagged photos'.</source>
             <translation>Das Feld {name!r} enthält Werte vom Typ {kind}, keinen Text, und kann daher keine Bildpfade enthalten. Wählen Sie das Textfeld mit den Pfaden (IMAGE_FIELD), z. B. „photo“, wie es „Fotos mit Geotags importieren“ schreibt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="133" />
+            <location filename="../processing_provider/anonymize_images.py" line="132" />
             <source>The layer has no heading field {name!r}: detections are placed at the camera.</source>
             <translation>Der Layer hat kein Feld {name!r} für die Blickrichtung: Erkennungen werden an die Kamera gesetzt.</translation>
         </message>
@@ -108,17 +108,17 @@ Erweitert: &lt;b&gt;Füllfarbe&lt;/b&gt; (FILL_COLOR); &lt;b&gt;Schwellenwerte&l
             <translation>{anonymized} Bilder anonymisiert, {failed} fehlgeschlagen, {skipped} übersprungen; {detections} Erkennungen. Die anonymisierten Kopien liegen in {folder}.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="70" />
+            <location filename="../processing_provider/evaluate.py" line="71" />
             <source>Evaluate anonymization</source>
             <translation>Anonymisierung bewerten</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="73" />
+            <location filename="../processing_provider/evaluate.py" line="74" />
             <source>Evaluation</source>
             <translation>Bewertung</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="79" />
+            <location filename="../processing_provider/evaluate.py" line="80" />
             <source>Measures how well anonymized images hide what they must, on images you have labelled.
 
 Ground truth: a COCO JSON file, or a folder of YOLO .txt labels or Pascal VOC .xml files (classes face, person, license_plate/plate, vehicle/car…; COCO iscrowd and 'dontcare' regions count neither way; COCO annotations sharing a 'group' key are pieces of one object). Originals: the folder of the labelled images (default: beside the ground truth).
@@ -139,247 +139,242 @@ Gemessen wird die Abdeckung, nicht IoU: für jedes Objekt der Anteil seiner Pixe
 Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annotation, die nicht so übernommen werden konnte, wie sie war. Seine Ausschnitte zeigen ORIGINAL-Pixel: behandeln Sie ihn so vertraulich wie die Originale.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="104" />
+            <location filename="../processing_provider/evaluate.py" line="105" />
             <source>Ground truth (COCO .json file, or a YOLO / Pascal VOC folder or a file in it)</source>
             <translation>Ground Truth (COCO-.json-Datei oder ein YOLO-/Pascal-VOC-Ordner bzw. eine Datei darin)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="106" />
+            <location filename="../processing_provider/evaluate.py" line="107" />
             <source>COCO JSON (*.json);;YOLO labels (*.txt *.yaml *.names);;Pascal VOC (*.xml);;All files (*)</source>
             <translation>COCO JSON (*.json);;YOLO-Labels (*.txt *.yaml *.names);;Pascal VOC (*.xml);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="112" />
+            <location filename="../processing_provider/evaluate.py" line="113" />
             <source>Ground truth format</source>
             <translation>Format der Ground Truth</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="113" />
+            <location filename="../processing_provider/evaluate.py" line="114" />
             <source>Detect from the file</source>
             <translation>Aus der Datei erkennen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="113" />
+            <location filename="../processing_provider/evaluate.py" line="114" />
             <source>COCO JSON</source>
             <translation>COCO JSON</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="113" />
+            <location filename="../processing_provider/evaluate.py" line="114" />
             <source>YOLO txt</source>
             <translation>YOLO txt</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="113" />
+            <location filename="../processing_provider/evaluate.py" line="114" />
             <source>Pascal VOC xml</source>
             <translation>Pascal VOC xml</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="120" />
+            <location filename="../processing_provider/evaluate.py" line="121" />
             <source>Folder of the original images (default: beside the ground truth)</source>
             <translation>Ordner der Originalbilder (Standard: neben der Ground Truth)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="128" />
+            <location filename="../processing_provider/evaluate.py" line="129" />
             <source>Folder of the anonymized copies</source>
             <translation>Ordner der anonymisierten Kopien</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="136" />
+            <location filename="../processing_provider/evaluate.py" line="137" />
             <source>…or the detections layer written by 'Anonymize images attached to points'</source>
             <translation>…oder der Erkennungslayer von „Bilder an Punkten anonymisieren“</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="143" />
+            <location filename="../processing_provider/evaluate.py" line="144" />
             <source>Mask scale of the anonymization run (with a detections layer)</source>
             <translation>Maskenvergrößerung des Anonymisierungslaufs (bei einem Erkennungslayer)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="154" />
+            <location filename="../processing_provider/evaluate.py" line="155" />
             <source>Size bucket edges in pixels, comma-separated</source>
             <translation>Größenklassengrenzen in Pixeln, durch Kommas getrennt</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="160" />
+            <location filename="../processing_provider/evaluate.py" line="161" />
             <source>Worst misses shown in the report</source>
             <translation>Im Bericht gezeigte schlimmste Fehlschläge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="166" />
+            <location filename="../processing_provider/evaluate.py" line="167" />
             <source>Coverage by class and size</source>
             <translation>Abdeckung nach Klasse und Größe</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="171" />
+            <location filename="../processing_provider/evaluate.py" line="172" />
             <source>Evaluation report</source>
             <translation>Bewertungsbericht</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="171" />
+            <location filename="../processing_provider/evaluate.py" line="172" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="176" />
+            <location filename="../processing_provider/evaluate.py" line="177" />
             <source>Images evaluated</source>
             <translation>Bewertete Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="177" />
+            <location filename="../processing_provider/evaluate.py" line="178" />
             <source>Images not evaluated</source>
             <translation>Nicht bewertete Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="178" />
+            <location filename="../processing_provider/evaluate.py" line="179" />
             <source>Annotations or images with a problem</source>
             <translation>Annotationen oder Bilder mit einem Problem</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="184" />
+            <location filename="../processing_provider/evaluate.py" line="185" />
             <source>Give either the folder of anonymized copies or the detections layer of the anonymization run (exactly one of the two).</source>
             <translation>Geben Sie entweder den Ordner der anonymisierten Kopien oder den Erkennungslayer des Anonymisierungslaufs an (genau eines von beiden).</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="197" />
-            <source>GeoBlur's evaluation needs numpy and OpenCV ({}). Install them into QGIS's Python: python3 -m pip install --user opencv-python-headless==4.10.0.84</source>
-            <translation>Die Bewertung von GeoBlur benötigt numpy und OpenCV ({}). Installieren Sie sie in das Python von QGIS: python3 -m pip install --user opencv-python-headless==4.10.0.84</translation>
-        </message>
-        <message>
-            <location filename="../processing_provider/evaluate.py" line="209" />
+            <location filename="../processing_provider/evaluate.py" line="216" />
             <source>The folder of original images {} does not exist.</source>
             <translation>Der Ordner der Originalbilder {} existiert nicht.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="212" />
+            <location filename="../processing_provider/evaluate.py" line="219" />
             <source>{} images labelled ({}), {} annotation problem(s); scoring {}.</source>
             <translation>{} Bilder gelabelt ({}), {} Annotationsproblem(e); bewertet wird {}.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="221" />
+            <location filename="../processing_provider/evaluate.py" line="228" />
             <source>Evaluation canceled; nothing was written.</source>
             <translation>Bewertung abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="227" />
+            <location filename="../processing_provider/evaluate.py" line="234" />
             <source>… and {} more problems, listed in the report.</source>
             <translation>… und {} weitere Probleme, aufgeführt im Bericht.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="231" />
+            <location filename="../processing_provider/evaluate.py" line="238" />
             <source>No image could be evaluated: check the originals folder and the copies or detections (see the warnings).</source>
             <translation>Kein Bild konnte bewertet werden: prüfen Sie den Ordner der Originale und die Kopien bzw. Erkennungen (siehe Warnungen).</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="239" />
+            <location filename="../processing_provider/evaluate.py" line="246" />
             <source>{} objects in {} images: {:.3f} of their pixels obscured; {:.3f} of them at least 90% obscured.</source>
             <translation>{} Objekte in {} Bildern: {:.3f} ihrer Pixel verdeckt; {:.3f} davon mindestens zu 90 % verdeckt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="262" />
+            <location filename="../processing_provider/evaluate.py" line="269" />
             <source>Ground truth {} does not exist; choose a COCO .json file or a YOLO / Pascal VOC folder.</source>
             <translation>Die Ground Truth {} existiert nicht; wählen Sie eine COCO-.json-Datei oder einen YOLO-/Pascal-VOC-Ordner.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="272" />
+            <location filename="../processing_provider/evaluate.py" line="279" />
             <source>The folder of anonymized copies {} does not exist.</source>
             <translation>Der Ordner der anonymisierten Kopien {} existiert nicht.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="276" />
+            <location filename="../processing_provider/evaluate.py" line="283" />
             <source>The detections layer cannot be read.</source>
             <translation>Der Erkennungslayer kann nicht gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="281" />
+            <location filename="../processing_provider/evaluate.py" line="288" />
             <source>The detections layer lacks the field(s) {}: use the OUTPUT layer of 'Anonymize images attached to points'.</source>
             <translation>Dem Erkennungslayer fehlen die Felder {}: verwenden Sie den OUTPUT-Layer von „Bilder an Punkten anonymisieren“.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="303" />
+            <location filename="../processing_provider/evaluate.py" line="310" />
             <source>{} detection(s) with empty or invalid fields were ignored.</source>
             <translation>{} Erkennung(en) mit leeren oder ungültigen Feldern wurden ignoriert.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="327" />
+            <location filename="../processing_provider/evaluate.py" line="334" />
             <source>Ground truth</source>
             <translation>Ground Truth</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="328" />
+            <location filename="../processing_provider/evaluate.py" line="335" />
             <source>Originals</source>
             <translation>Originale</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="329" />
+            <location filename="../processing_provider/evaluate.py" line="336" />
             <source>Scored from</source>
             <translation>Bewertet anhand von</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="332" />
+            <location filename="../processing_provider/evaluate.py" line="339" />
             <source>Objects</source>
             <translation>Objekte</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="333" />
+            <location filename="../processing_provider/evaluate.py" line="340" />
             <source>Share of object pixels obscured</source>
             <translation>Anteil verdeckter Objektpixel</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="334" />
+            <location filename="../processing_provider/evaluate.py" line="341" />
             <source>Objects at least 90% obscured</source>
             <translation>Objekte mindestens zu 90 % verdeckt</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="335" />
+            <location filename="../processing_provider/evaluate.py" line="342" />
             <source>Background obscured (over)</source>
             <translation>Verdeckter Hintergrund (over)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="336" />
+            <location filename="../processing_provider/evaluate.py" line="343" />
             <source>Size buckets (px)</source>
             <translation>Größenklassen (px)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="341" />
+            <location filename="../processing_provider/evaluate.py" line="348" />
             <source>GeoBlur anonymization report</source>
             <translation>GeoBlur-Anonymisierungsbericht</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="344" />
+            <location filename="../processing_provider/evaluate.py" line="351" />
             <source>pixels_obscured: share of the objects' pixels obscured (a face's pixels: the ellipse inscribed in its box; other classes: the box). r50 / r90: share of objects at least 50% / 90% obscured. over: share of background pixels obscured (away from labelled objects, crowd and don't-care regions). Size: square root of the box area, in pixels.</source>
             <translation>pixels_obscured: Anteil der verdeckten Objektpixel (die Pixel eines Gesichts: die Ellipse in seinem Rechteck; andere Klassen: das Rechteck). r50 / r90: Anteil der Objekte, die mindestens zu 50 % / 90 % verdeckt sind. over: Anteil verdeckter Hintergrundpixel (abseits gelabelter Objekte, Menschenmengen- und Don't-care-Bereiche). Größe: Quadratwurzel der Rechteckfläche in Pixeln.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="350" />
+            <location filename="../processing_provider/evaluate.py" line="357" />
             <source>Worst misses</source>
             <translation>Schlimmste Fehlschläge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="351" />
+            <location filename="../processing_provider/evaluate.py" line="358" />
             <source>Crops of the ORIGINAL images: red = labelled object, blue tint = obscured pixels. This report shows unanonymized faces and plates: keep it as confidential as the originals.</source>
             <translation>Ausschnitte der ORIGINALBILDER: rot = gelabeltes Objekt, blaue Tönung = verdeckte Pixel. Dieser Bericht zeigt nicht anonymisierte Gesichter und Kennzeichen: behandeln Sie ihn so vertraulich wie die Originale.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="355" />
+            <location filename="../processing_provider/evaluate.py" line="362" />
             <source>Every object is at least 90% obscured.</source>
             <translation>Jedes Objekt ist mindestens zu 90 % verdeckt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="356" />
+            <location filename="../processing_provider/evaluate.py" line="363" />
             <source>Annotations not taken as they were</source>
             <translation>Annotationen, die nicht unverändert übernommen wurden</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="357" />
+            <location filename="../processing_provider/evaluate.py" line="364" />
             <source>None.</source>
             <translation>Keine.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="358" />
+            <location filename="../processing_provider/evaluate.py" line="365" />
             <source>… and {count} more.</source>
             <translation>… und {count} weitere.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="359" />
+            <location filename="../processing_provider/evaluate.py" line="366" />
             <source>{image} — {cls} {label}, {size} px, {coverage} obscured</source>
             <translation>{image} — {cls} {label}, {size} px, {coverage} verdeckt</translation>
         </message>
@@ -419,172 +414,172 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
             <translation>Punktlayer mit Bildpfaden</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="84" />
+            <location filename="../processing_provider/parameters.py" line="87" />
             <source>Field with the image path</source>
             <translation>Feld mit dem Bildpfad</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="86" />
+            <location filename="../processing_provider/parameters.py" line="90" />
             <source>Base folder for relative image paths (default: the layer's folder)</source>
             <translation>Basisordner für relative Bildpfade (Standard: der Ordner des Layers)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="89" />
+            <location filename="../processing_provider/parameters.py" line="93" />
             <source>Objects to anonymize</source>
             <translation>Zu anonymisierende Objekte</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="91" />
+            <location filename="../processing_provider/parameters.py" line="95" />
             <source>Anonymization method</source>
             <translation>Anonymisierungsmethode</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="91" />
+            <location filename="../processing_provider/parameters.py" line="95" />
             <source>Gaussian blur</source>
             <translation>Gaußscher Weichzeichner</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="91" />
+            <location filename="../processing_provider/parameters.py" line="95" />
             <source>Pixelate</source>
             <translation>Verpixeln</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="91" />
+            <location filename="../processing_provider/parameters.py" line="95" />
             <source>Solid fill</source>
             <translation>Füllen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="93" />
+            <location filename="../processing_provider/parameters.py" line="97" />
             <source>Image type</source>
             <translation>Bildtyp</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="94" />
+            <location filename="../processing_provider/parameters.py" line="98" />
             <source>Automatic (360° panorama when GPano metadata or a 2:1 image says so)</source>
             <translation>Automatisch (360°-Panorama, wenn GPano-Metadaten oder ein 2:1-Bild es anzeigen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="95" />
+            <location filename="../processing_provider/parameters.py" line="99" />
             <source>Photo</source>
             <translation>Foto</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="95" />
+            <location filename="../processing_provider/parameters.py" line="99" />
             <source>360° panorama (equirectangular)</source>
             <translation>360°-Panorama (equirektangular)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="97" />
+            <location filename="../processing_provider/parameters.py" line="101" />
             <source>Field with the camera heading (degrees clockwise from north)</source>
             <translation>Feld mit der Blickrichtung der Kamera (Grad im Uhrzeigersinn ab Nord)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="100" />
+            <location filename="../processing_provider/parameters.py" line="104" />
             <source>Fill colour (solid fill)</source>
             <translation>Füllfarbe (Füllen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="101" />
+            <location filename="../processing_provider/parameters.py" line="105" />
             <source>Detection threshold, all classes (empty: each model's default)</source>
             <translation>Erkennungsschwelle, alle Klassen (leer: Standard jedes Modells)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="102" />
+            <location filename="../processing_provider/parameters.py" line="106" />
             <source>Detection threshold, faces</source>
             <translation>Erkennungsschwelle, Gesichter</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="103" />
+            <location filename="../processing_provider/parameters.py" line="107" />
             <source>Detection threshold, persons</source>
             <translation>Erkennungsschwelle, Personen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="104" />
+            <location filename="../processing_provider/parameters.py" line="108" />
             <source>Detection threshold, licence plates</source>
             <translation>Erkennungsschwelle, Kfz-Kennzeichen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="105" />
+            <location filename="../processing_provider/parameters.py" line="109" />
             <source>Detection threshold, vehicles</source>
             <translation>Erkennungsschwelle, Fahrzeuge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="107" />
+            <location filename="../processing_provider/parameters.py" line="111" />
             <source>Mask enlargement (times the detected box)</source>
             <translation>Maskenvergrößerung (Vielfaches des erkannten Rechtecks)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="110" />
+            <location filename="../processing_provider/parameters.py" line="114" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="110" />
+            <location filename="../processing_provider/parameters.py" line="114" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, wenn verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="110" />
+            <location filename="../processing_provider/parameters.py" line="114" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="110" />
+            <location filename="../processing_provider/parameters.py" line="114" />
             <source>CUDA GPU</source>
             <translation>CUDA-GPU</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="112" />
+            <location filename="../processing_provider/parameters.py" line="116" />
             <source>JPEG quality of the anonymized copies</source>
             <translation>JPEG-Qualität der anonymisierten Kopien</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="115" />
+            <location filename="../processing_provider/parameters.py" line="119" />
             <source>Horizontal field of view in degrees (when EXIF has no 35 mm focal length)</source>
             <translation>Horizontaler Bildwinkel in Grad (wenn EXIF keine Kleinbild-Brennweite enthält)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="118" />
+            <location filename="../processing_provider/parameters.py" line="122" />
             <source>Your own models (ONNX files or GeoBlur manifest JSON)</source>
             <translation>Eigene Modelle (ONNX-Dateien oder GeoBlur-Manifest-JSON)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="121" />
+            <location filename="../processing_provider/parameters.py" line="125" />
             <source>Class map of your own models, e.g. plate=license_plate; car=vehicle; 0=person</source>
             <translation>Klassenzuordnung der eigenen Modelle, z. B. plate=license_plate; car=vehicle; 0=person</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="123" />
+            <location filename="../processing_provider/parameters.py" line="127" />
             <source>Folder for the anonymized images</source>
             <translation>Ordner für die anonymisierten Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="124" />
+            <location filename="../processing_provider/parameters.py" line="128" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="125" />
+            <location filename="../processing_provider/parameters.py" line="129" />
             <source>Images</source>
             <translation>Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="126" />
+            <location filename="../processing_provider/parameters.py" line="130" />
             <source>Images anonymized</source>
             <translation>Anonymisierte Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="127" />
+            <location filename="../processing_provider/parameters.py" line="131" />
             <source>Images failed</source>
             <translation>Fehlgeschlagene Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="179" />
+            <location filename="../processing_provider/parameters.py" line="170" />
             <source>MODEL_CLASSES is set but MODELS is empty: add the model files the class map is for, or clear MODEL_CLASSES.</source>
             <translation>MODEL_CLASSES ist gesetzt, aber MODELS ist leer: fügen Sie die Modelldateien hinzu, für die die Klassenzuordnung gilt, oder leeren Sie MODEL_CLASSES.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="195" />
+            <location filename="../processing_provider/parameters.py" line="186" />
             <source>Choose at least one kind of object to anonymize (CLASSES).</source>
             <translation>Wählen Sie mindestens eine Art von Objekt zum Anonymisieren (CLASSES).</translation>
         </message>

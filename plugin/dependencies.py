@@ -58,22 +58,23 @@ def pinned_requirements(path: str = REQUIREMENTS) -> Dict[str, str]:
 def python_executable() -> str:
     """The Python interpreter behind QGIS's embedded Python.
 
-    Inside QGIS ``sys.executable`` is often the QGIS binary itself (``qgis``, ``qgis-bin.exe``,
-    ``qgis_process``), which cannot run ``-m pip``; the interpreter then lives under
-    ``sys.exec_prefix`` (Windows: ``python.exe`` there; macOS and Linux: ``bin/python3.X``).
+    Inside QGIS ``sys.executable`` is not to be trusted: it is the QGIS binary itself on Windows
+    (``qgis-bin.exe``), and on Linux an embedded interpreter takes the first ``python3`` on PATH
+    (a pyenv or conda one, which would install the packages where QGIS never looks). The
+    interpreter that belongs to this Python lives under ``sys.exec_prefix`` (Linux, macOS and
+    venvs: ``bin/python3.X``; Windows/OSGeo4W: ``python.exe``).
     """
-    if os.path.basename(sys.executable).lower().startswith("python"):
-        return sys.executable
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
     candidates = [
         os.path.join(sys.exec_prefix, "bin", version),
-        os.path.join(sys.exec_prefix, "bin", "python3"),
         os.path.join(sys.exec_prefix, "python.exe"),
-        os.path.join(sys.exec_prefix, "python3.exe"),
+        os.path.join(sys.exec_prefix, "bin", "python3"),
     ]
     for candidate in candidates:
         if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             return candidate
+    if os.path.basename(sys.executable).lower().startswith("python"):
+        return sys.executable
     return shutil.which(version) or shutil.which("python3") or "python3"
 
 

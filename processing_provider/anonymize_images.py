@@ -90,7 +90,6 @@ class AnonymizeImagesAlgorithm(QgsProcessingAlgorithm):
         return (message is None, message or "")
 
     def checkParameterValues(self, parameters, context):
-        parameters = p.with_field_defaults(self, parameters)
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
@@ -133,8 +132,9 @@ class AnonymizeImagesAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("The layer has no heading field {name!r}: detections are placed at the "
                                  "camera.").format(name=heading_field))
             heading_field = ""
+        project = context.project()  # None under qgis_process without --PROJECT_PATH
         base_folder = self.parameterAsFile(parameters, p.BASE_FOLDER, context) or jobs.layer_folder(
-            self.parameterAsVectorLayer(parameters, p.INPUT, context)) or context.project().homePath()
+            self.parameterAsVectorLayer(parameters, p.INPUT, context)) or (project.homePath() if project else "")
         output_folder = self.parameterAsFileOutput(parameters, p.OUTPUT_FOLDER, context)
         os.makedirs(output_folder, exist_ok=True)
 

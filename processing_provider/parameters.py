@@ -80,8 +80,12 @@ def define(algorithm) -> None:
     add = algorithm.addParameter
     add(QgsProcessingParameterFeatureSource(
         INPUT, tr("Point layer with image paths"), [QgsProcessing.TypeVectorPoint]))
+    # "optional" only so that QGIS 3.22 applies the default when the field is left out (its field
+    # parameters otherwise refuse a missing value, default or not); the algorithm refuses a
+    # layer without such a text field in checkParameterValues
     add(QgsProcessingParameterField(
-        IMAGE_FIELD, tr("Field with the image path"), "photo", INPUT, QgsProcessingParameterField.String))
+        IMAGE_FIELD, tr("Field with the image path"), "photo", INPUT, QgsProcessingParameterField.String,
+        optional=True))
     add(QgsProcessingParameterFile(
         BASE_FOLDER, tr("Base folder for relative image paths (default: the layer's folder)"),
         QgsProcessingParameterFile.Folder, optional=True))
@@ -126,19 +130,6 @@ def define(algorithm) -> None:
     algorithm.addOutput(QgsProcessingOutputNumber(IMAGES_ANONYMIZED, tr("Images anonymized")))
     algorithm.addOutput(QgsProcessingOutputNumber(IMAGES_FAILED, tr("Images failed")))
     algorithm.addOutput(QgsProcessingOutputNumber(DETECTIONS, tr("Detections")))
-
-
-def with_field_defaults(algorithm, parameters) -> dict:
-    """``parameters`` with each left-out field parameter set to its default.
-
-    QGIS 3.22 checks a field parameter that was left out against nothing (newer versions use its
-    default), so ``IMAGE_FIELD`` would be refused although its default, ``photo``, is exactly
-    what ``native:importphotos`` writes."""
-    completed = dict(parameters)
-    for name in (IMAGE_FIELD, HEADING_FIELD):
-        if completed.get(name) is None:
-            completed[name] = algorithm.parameterDefinition(name).defaultValue()
-    return completed
 
 
 def _optional_number(algorithm, parameters, name, context):
