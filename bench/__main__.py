@@ -48,6 +48,12 @@ def measure(kind: str, name: str, args) -> dict:
         return json.load(handle)
 
 
+def load() -> str:
+    """The load average, printed because timings mean little when other work shares the cores."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min)"
+
+
 def report_set(name: str, geoblur: dict, deface) -> None:
     classes = ", ".join(geoblur.get("classes") or [])
     print(f"\n=== {name}: {geoblur.get('images', '?')} images; GeoBlur asked for {classes} (solid fill, mask scale 1.3) ===")
@@ -84,7 +90,7 @@ def main(argv=None) -> int:
     chosen = [BY_NAME[n] for n in args.names]
     missing = [s.name for s in chosen if not is_present(s)]
     present = [s for s in chosen if is_present(s)]
-    print(f"GeoBlur benchmark on {root}")
+    print(f"GeoBlur benchmark on {root}; {os.cpu_count()} CPU cores, {load()}")
     if missing:
         print(f"MISSING sets (not in {root}): {', '.join(missing)} — running the others")
     if not present:
@@ -104,16 +110,19 @@ def main(argv=None) -> int:
         if deface is not None:
             results.append(deface)
     if not args.no_synthetic:
-        print("\n=== speed on generated images (faces, solid fill) ===")
+        print(f"\n=== speed on generated images: {synthetic.content()} (faces, solid fill) ===")
         speed = []
         for size in synthetic.SIZES:
             synthetic.prepare(size, args.output)
             progress(f"synthetic {size}")
             speed.append(measure("synthetic", size, args))
         for result in speed:
-            print(f"{result['set']}: " + (f"ERROR {result['error']}" if "error" in result else tables.throughput(result)))
+            if "error" in result:
+                print(f"{result['set']}: ERROR {result['error']}")
+            else:
+                print(f"{result['set']}: {tables.throughput(result)}; {result['detections']} detections")
         results += speed
-    print("\n=== summary (GeoBlur rows scored from detections; deface and 'copies' rows from the copies) ===")
+    print(f"\n=== summary (GeoBlur rows scored from its masks; deface and 'copies' rows from the copies); {load()} ===")
     print(tables.summary(results))
     with open(os.path.join(args.output, "results", "summary.json"), "w", encoding="utf-8") as handle:
         json.dump(results, handle, indent=1)

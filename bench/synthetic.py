@@ -1,8 +1,10 @@
-"""Speed and peak memory on generated images of fixed sizes: 1080p photos and 8192×4096 images.
+"""Speed and peak memory on images of fixed sizes: 1080p photos and 8192×4096 images.
 
-The images are photo-like noise (structure at several scales, JPEG quality 95) with no faces:
-the detector's work depends on the pixel count, not on what it finds, so this measures the
-cost a user pays per image of that size. Each size runs in its own process (see ``worker``).
+The images are made from the real street panorama of ``pano360`` (resized whole for the 2:1
+sizes; views of its horizon band, 90° wide, for the photos), so the detectors meet street
+content rather than noise, which at a low threshold is full of face-like blobs. Without that
+set, photo-like noise (structure at several scales) stands in, and the table says so. Each size
+runs in its own process (see ``worker``), after ``prepare`` made its images in the caller.
 """
 import os
 import time
@@ -14,6 +16,7 @@ from core.obscure import Style
 from core.types import ImageJob
 
 from .measure import peak_rss_mb, progress
+from .sets import set_folder
 
 #: name → (width, height, image type, count)
 SIZES = {
@@ -21,6 +24,30 @@ SIZES = {
     "8192x4096 planar": (8192, 4096, "planar", 2),
     "8192x4096 equirectangular": (8192, 4096, "equirectangular", 2),
 }
+STREET = os.path.join("pano360", "taipei_street_fuenwang_Equirec2Perspec.jpg")
+
+
+def content() -> str:
+    """What the generated images are made of, as the table should say it."""
+    return "views of pano360's street panorama" if os.path.isfile(_street()) else "photo-like noise (pano360 missing)"
+
+
+def _street() -> str:
+    return os.path.join(os.path.dirname(set_folder("pano360")), STREET)
+
+
+def make_image(width: int, height: int, seed: int) -> np.ndarray:
+    street = cv2.imread(_street(), cv2.IMREAD_COLOR) if os.path.isfile(_street()) else None
+    if street is None:
+        return photo_like(width, height, seed)
+    if width == 2 * height:
+        return cv2.resize(street, (width, height), interpolation=cv2.INTER_CUBIC)
+    full_h, full_w = street.shape[:2]
+    view_w = full_w // 4  # 90° of longitude
+    view_h = min(full_h, view_w * height // width)
+    x0 = (seed * full_w // 6) % (full_w - view_w)
+    y0 = (full_h - view_h) // 2
+    return cv2.resize(street[y0 : y0 + view_h, x0 : x0 + view_w], (width, height), interpolation=cv2.INTER_AREA)
 
 
 def photo_like(width: int, height: int, seed: int) -> np.ndarray:
@@ -33,30 +60,32 @@ def photo_like(width: int, height: int, seed: int) -> np.ndarray:
     return np.clip(image + 128, 0, 255).astype(np.uint8)
 
 
-def prepare(size: str, output: str) -> list:
-    """Write the images of ``size`` once (in the calling process, so that making them does not
-    count in the timed worker's peak memory); their paths."""
-    width, height, _, count = SIZES[size]
+def image_paths(size: str, output: str) -> list:
+    count = SIZES[size][3]
     folder = os.path.join(output, "synthetic", size.replace(" ", "_"))
-    os.makedirs(os.path.join(folder, "out"), exist_ok=True)
-    paths = []
-    for index in range(count):
-        path = os.path.join(folder, f"{index}.jpg")
-        if not os.path.isfile(path):
-            cv2.imwrite(path, photo_like(width, height, index), [cv2.IMWRITE_JPEG_QUALITY, 95])
-        paths.append(path)
-    return paths
+    return [os.path.join(folder, f"{index}.jpg") for index in range(count)]
+
+
+def prepare(size: str, output: str) -> None:
+    """Write the images of ``size`` (in the calling process, so that making them does not count
+    in the timed worker's peak memory)."""
+    width, height = SIZES[size][:2]
+    paths = image_paths(size, output)
+    os.makedirs(os.path.join(os.path.dirname(paths[0]), "out"), exist_ok=True)
+    for index, path in enumerate(paths):
+        cv2.imwrite(path, make_image(width, height, index), [cv2.IMWRITE_JPEG_QUALITY, 95])
 
 
 def run(size: str, output: str) -> dict:
     from core.pipeline import Anonymizer, Settings
 
     width, height, image_type, count = SIZES[size]
-    paths = prepare(size, output)
+    paths = image_paths(size, output)
     folder = os.path.dirname(paths[0])
     anonymizer = Anonymizer(Settings(classes=("face",), style=Style("fill", 1.3), image_type=image_type))
     seconds = 0.0
     failed = []
+    detections = 0
     for index, path in enumerate(paths):
         started = time.perf_counter()
         outcome = anonymizer.process(ImageJob(index, path, os.path.join(folder, "out", os.path.basename(path)), image_type=image_type))
@@ -64,6 +93,7 @@ def run(size: str, output: str) -> dict:
         seconds += spent
         if outcome.status != "anonymized":
             failed.append(outcome.error)
+        detections += len(outcome.detections)
         progress(f"synthetic {size} {index + 1}/{count}: {spent:.2f} s")
     return {
         "tool": "GeoBlur",
@@ -73,6 +103,7 @@ def run(size: str, output: str) -> dict:
         "failed": failed,
         "seconds": seconds,
         "megapixels": count * width * height / 1e6,
+        "detections": detections,
         "device": anonymizer.device,
         "peak_mb": peak_rss_mb(),
     }

@@ -30,7 +30,7 @@ def throughput(result: dict) -> str:
     if not seconds or not done:
         return "throughput: nothing anonymized"
     line = (
-        f"throughput: {done} images in {seconds:.1f} s = {done / seconds:.2f} images/s, "
+        f"throughput: {done} images in {seconds:.1f} s = {done / seconds:.3g} images/s ({seconds / done:.2f} s/image), "
         f"{result.get('megapixels', 0) / seconds:.1f} MP/s; device {result.get('device', '?')}; "
         f"peak memory {result.get('peak_mb', 0):.0f} MB"
     )
@@ -104,7 +104,7 @@ def summary(results: List[dict]) -> str:
                 _f(overall["r90"]) if overall else "-",
                 _f(small["r90"]) if small else "-",
                 _f(overall["over"], 4) if overall else "-",
-                _f(r.get("anonymized", 0) / seconds, 2) if seconds else "-",
+                f"{r.get('anonymized', 0) / seconds:.3g}" if seconds else "-",
                 _f(r.get("megapixels", 0) / seconds, 1) if seconds else "-",
                 _f(r.get("peak_mb"), 0),
             )

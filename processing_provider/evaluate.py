@@ -27,6 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..plugin import dependencies
 from ..plugin.i18n import tr
 
 FORMATS = ("auto", "coco", "yolo", "voc")
@@ -187,16 +188,22 @@ class EvaluateAlgorithm(QgsProcessingAlgorithm):
             )
         return super().checkParameterValues(parameters, context)
 
+    def canExecute(self):
+        message = dependencies.missing_message()
+        return (message is None, message or "")
+
+    def prepareAlgorithm(self, parameters, context, feedback):
+        # processing.run() and qgis_process ignore canExecute(): refuse here as well
+        message = dependencies.missing_message()
+        if message:
+            raise QgsProcessingException(message)
+        return True
+
     def processAlgorithm(self, parameters, context, feedback):
-        try:
-            from ..core.callbacks import Callbacks
-            from ..core.errors import Canceled, GeoBlurError
-            from ..core import evaluation
-        except ImportError as error:
-            raise QgsProcessingException(
-                tr("GeoBlur's evaluation needs numpy and OpenCV ({}). Install them into QGIS's Python: "
-                   "python3 -m pip install --user opencv-python-headless==4.10.0.84").format(error)
-            )
+        from ..core import evaluation
+        from ..core.callbacks import Callbacks
+        from ..core.errors import Canceled, GeoBlurError
+
         ground_truth_path = self._ground_truth_path(parameters, context)
         fmt = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
         try:

@@ -1,5 +1,6 @@
 """geoblur:evaluate in-process, through processing.run, on generated labelled images."""
 import json
+import os
 import re
 
 import cv2
@@ -13,7 +14,6 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingProvider,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -23,31 +23,11 @@ FACES = [(40, 40, 80, 90), (200, 60, 230, 96)]  # x0, y0, x1, y1
 PERSON = (120, 100, 180, 220)
 
 
-class _Provider(QgsProcessingProvider):
-    """Holds the algorithm when the plugin's own provider is not registered in this session."""
-
-    def id(self):
-        return "geoblur"
-
-    def name(self):
-        return "GeoBlur (test)"
-
-    def loadAlgorithms(self):
-        from geoblur.processing_provider.evaluate import EvaluateAlgorithm
-
-        self.addAlgorithm(EvaluateAlgorithm())
-
-
-@pytest.fixture(scope="module")
-def algorithm(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    provider = None
-    if registry.algorithmById("geoblur:evaluate") is None:
-        provider = _Provider()
-        registry.addProvider(provider)
-    yield "geoblur:evaluate"
-    if provider is not None:
-        registry.removeProvider(provider)
+@pytest.fixture()
+def algorithm(plugin):
+    """The algorithm as the plugin registers it."""
+    assert QgsApplication.processingRegistry().algorithmById("geoblur:evaluate") is not None
+    return "geoblur:evaluate"
 
 
 def _texture(seed):
@@ -214,3 +194,39 @@ def test_a_file_inside_a_yolo_folder_stands_for_the_folder(algorithm, tmp_path):
     )
     assert result["IMAGES_EVALUATED"] == 1 and result["OBJECTS"] == 1
     assert result["R50"] == 0.0 and result["OVER"] == 0.0
+
+
+MESSI_FACE = [222, 86, 38, 48]  # x, y, w, h: brow to chin, labelled by eye in tests/data/messi5.jpg
+
+
+def test_anonymize_then_evaluate_a_real_photo(algorithm, tmp_path):
+    """The whole chain on a real photo: GeoBlur's copies and its detections layer both hide the
+    labelled face; the untouched originals hide nothing."""
+    import processing
+
+    from .conftest import memory_layer
+
+    (tmp_path / "images").mkdir()
+    photo = tmp_path / "images" / "messi5.jpg"
+    photo.write_bytes(open(os.path.join(os.path.dirname(__file__), "..", "data", "messi5.jpg"), "rb").read())
+    coco = {
+        "images": [{"id": 1, "file_name": "images/messi5.jpg", "width": 548, "height": 342}],
+        "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": MESSI_FACE, "iscrowd": 0}],
+        "categories": [{"id": 1, "name": "face"}],
+    }
+    (tmp_path / "annotations.json").write_text(json.dumps(coco))
+    anonymized = processing.run(
+        "geoblur:anonymizeimages",
+        {"INPUT": memory_layer([(2.35, 48.85, str(photo), None)]), "CLASSES": [0], "METHOD": 2,
+         "OUTPUT_FOLDER": str(tmp_path / "out"), "OUTPUT": str(tmp_path / "detections.gpkg"),
+         "OUTPUT_IMAGES": "TEMPORARY_OUTPUT"},
+    )
+    assert anonymized["IMAGES_ANONYMIZED"] == 1
+    common = {"GROUND_TRUTH": str(tmp_path / "annotations.json"), "OUTPUT": "memory:", "REPORT": str(tmp_path / "r.html")}
+    by_layer = _run(algorithm, dict(common, DETECTIONS=anonymized["OUTPUT"], MASK_SCALE=1.3))
+    by_copies = _run(algorithm, dict(common, ANONYMIZED=str(tmp_path / "out")))
+    (tmp_path / "unchanged").mkdir()
+    (tmp_path / "unchanged" / "messi5.jpg").write_bytes(photo.read_bytes())
+    untouched = _run(algorithm, dict(common, ANONYMIZED=str(tmp_path / "unchanged")))
+    assert by_layer["FACES_R90"] == 1.0 and by_copies["FACES_R90"] == 1.0
+    assert untouched["IMAGES_EVALUATED"] == 1 and untouched["R50"] == 0.0 and untouched["OVER"] == 0.0
