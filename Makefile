@@ -35,14 +35,22 @@ test: venv
 test-unit: venv
 	$(PY) -m pytest -q -p no:cacheprovider tests/unit
 
+test-qgis: venv
+	$(PY) -m pytest -q -p no:cacheprovider tests/qgis
+
+test-e2e: venv
+	$(PY) -m pytest -q -p no:cacheprovider tests/e2e
+
 demo: venv
 	$(PY) scripts/demo.py
 
 bench: venv
 	$(PY) -m bench
 
+# PACKAGE_DIR=... puts the zip elsewhere than dist/ (the end-to-end test does).
 package: venv
-	$(PY) scripts/package.py
+	@command -v zip >/dev/null || command -v 7z >/dev/null || $(SUDO) apt-get install -y -qq zip
+	$(PY) scripts/package.py --output $(or $(PACKAGE_DIR),dist)
 
 models: venv
 	$(PY) models/rebuild.py

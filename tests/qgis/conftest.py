@@ -1,9 +1,7 @@
-"""Fixtures of the in-process QGIS tests: the plugin loaded as QGIS loads it, and point layers of
-geotagged photos."""
-import os
-
+"""Fixtures of the in-process QGIS tests: the plugin loaded as QGIS loads it."""
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+from geoblur.tests.layers import memory_layer  # noqa: F401 - test_evaluate_algorithm imports it from here
 
 
 @pytest.fixture()
@@ -16,24 +14,3 @@ def plugin(qgis_processing):
     loaded.initProcessing()
     yield loaded
     loaded.unload()
-
-
-def memory_layer(rows, crs="EPSG:4326", fields="field=photo:string&field=direction:double"):
-    """A point layer of ``rows``: (x, y, photo, direction) tuples (extra values as the fields say)."""
-    layer = QgsVectorLayer(f"Point?crs={crs}&{fields}", "photos", "memory")
-    features = []
-    for x, y, *attributes in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-        feature.setAttributes(list(attributes))
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)[0]
-    return layer
-
-
-def tree(folder):
-    """Every file below ``folder``, as sorted paths relative to it."""
-    found = []
-    for root, _, files in os.walk(folder):
-        found += [os.path.relpath(os.path.join(root, name), folder) for name in files]
-    return sorted(found)

@@ -20,15 +20,14 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProject,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from tests.geotagged import FACE_IN_CROP, face_photo, write_geotagged_jpeg
+from geoblur.tests.geotagged import FACE_IN_CROP, face_photo, write_geotagged_jpeg
 
-from .conftest import memory_layer, tree
+from geoblur.tests.layers import memory_layer, save_gpkg, tree
 
 ALG = "geoblur:anonymizeimages"
 LAT, LON = 52.0, 5.0
@@ -73,11 +72,7 @@ def utm_layer(path, folder, photos):
     layer = memory_layer(
         [(*_xy(to_utm.transform(QgsPointXY(lon, lat))), os.path.relpath(photo, folder), heading)
          for photo, lat, lon, heading in photos], crs="EPSG:32631")
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
-    return QgsVectorLayer(path, "photos")
+    return save_gpkg(layer, path)
 
 
 def _xy(point):

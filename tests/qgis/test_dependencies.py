@@ -6,7 +6,7 @@ import sys
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
 
-from .conftest import memory_layer
+from geoblur.tests.layers import memory_layer
 
 
 def _forget(monkeypatch, prefixes):

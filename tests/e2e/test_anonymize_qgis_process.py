@@ -1,0 +1,134 @@
+"""geoblur:anonymizeimages end to end through ``qgis_process``: on a generated layer, inside the
+saved graphical model that starts from ``native:importphotos``, from the packaged zip, and
+without its Python dependencies. Every run uses ``--json`` and parses it, so a stray print from
+the plugin fails these tests."""
+import glob
+import os
+import shutil
+import subprocess
+import zipfile
+
+import cv2
+import numpy as np
+import pytest
+from qgis.core import NULL, QgsVectorLayer
+
+from geoblur.tests.geotagged import FACE_IN_CROP, face_photo, write_geotagged_jpeg
+from geoblur.tests.layers import memory_layer, save_gpkg, tree
+
+from geoblur.tests.e2e.runner import ROOT, qgis_process, qgis_process_env
+
+pytestmark = pytest.mark.slow
+MODEL = os.path.join(ROOT, "tests", "data", "importphotos_anonymize.model3")
+PINNED = "-m pip install onnxruntime==1.32.0 opencv-python-headless==4.10.0.84 piexif==1.1.3"
+
+
+def features(path):
+    layer = QgsVectorLayer(str(path), "read back")
+    assert layer.isValid(), path
+    return list(layer.getFeatures())
+
+
+def best(detections, name):
+    return max((f for f in detections if os.path.basename(f["source_path"]) == name), key=lambda f: f["score"])
+
+
+def face_centre(path):
+    x0, y0, x1, y1 = FACE_IN_CROP
+    return cv2.imread(str(path))[(y0 + y1) // 2 - 4:(y0 + y1) // 2 + 4, (x0 + x1) // 2 - 4:(x0 + x1) // 2 + 4]
+
+
+def test_qgis_process_anonymizes_a_layer_and_reports_json(checkout_env, tmp_path):
+    photos = tmp_path / "photos"
+    write_geotagged_jpeg(str(photos / "a.jpg"), face_photo(), 52.0, 5.0, 90, 31)
+    write_geotagged_jpeg(str(photos / "b.jpg"), cv2.flip(face_photo(), 1), 52.001, 5.0, None, 31)
+    layer = save_gpkg(memory_layer([(5.0, 52.0, "photos/a.jpg", 90.0), (5.0, 52.001, "photos/b.jpg", None),
+                                    (5.0, 52.002, "photos/missing.jpg", None)]), tmp_path / "points.gpkg")
+    assert layer.isValid()
+    out = tmp_path / "out"
+    code, report, log = qgis_process(
+        checkout_env, "run", "geoblur:anonymizeimages", "--",
+        f"INPUT={tmp_path / 'points.gpkg'}", "CLASSES=0", "METHOD=2", f"OUTPUT_FOLDER={out}",
+        f"OUTPUT={tmp_path / 'detections.gpkg'}", f"OUTPUT_IMAGES={tmp_path / 'images.gpkg'}")
+    assert code == 0, log[-3000:]
+    results = report["results"]
+    assert (results["IMAGES_ANONYMIZED"], results["IMAGES_FAILED"]) == (2, 1)
+    assert results["OUTPUT_FOLDER"] == str(out) and tree(out) == ["a.jpg", "b.jpg"]
+    detections = features(tmp_path / "detections.gpkg")
+    assert len(detections) == results["DETECTIONS"] >= 2
+    ahead, unknown = best(detections, "a.jpg"), best(detections, "b.jpg")
+    assert ahead["class"] == unknown["class"] == "face"
+    assert ahead["located"] == "wedge" and abs(ahead["bearing"] - 106) < 3
+    assert unknown["located"] == "camera" and unknown["bearing"] == NULL
+    assert face_centre(out / "a.jpg").max() < 30  # solid black fill over the face
+    images = {f["photo"]: f for f in features(tmp_path / "images.gpkg")}
+    assert images["photos/missing.jpg"]["status"] == "failed"
+    assert "Feature 3" in images["photos/missing.jpg"]["error"] and "missing.jpg" in images["photos/missing.jpg"]["error"]
+    assert any("2 images anonymized, 1 failed" in line for line in report["log"]["info"])
+
+
+def test_the_graphical_model_imports_photos_and_anonymizes_them(checkout_env, tmp_path):
+    photos = tmp_path / "photos"
+    write_geotagged_jpeg(str(photos / "north.jpg"), face_photo(), 52.0, 5.0, 90, 31)  # GPSImgDirection 90°
+    write_geotagged_jpeg(str(photos / "day2" / "north.jpg"), face_photo(), 52.001, 5.001, None, 31)
+    out = tmp_path / "out"
+    code, report, log = qgis_process(
+        checkout_env, "run", MODEL, "--", f"photos={photos}", f"anonymize:anonymized={out}",
+        f"anonymize:detections={tmp_path / 'detections.gpkg'}", f"anonymize:images={tmp_path / 'images.gpkg'}")
+    assert code == 0, log[-3000:]
+    assert report["results"]["anonymize:anonymized"] == str(out)
+    assert tree(out) == ["day2/north.jpg", "north.jpg"]  # same names, no collision
+    detections = features(tmp_path / "detections.gpkg")
+    with_direction = max((f for f in detections if f["source_path"] == str(photos / "north.jpg")),
+                         key=lambda f: f["score"])
+    assert with_direction["located"] == "wedge" and abs(with_direction["bearing"] - 106) < 3
+    without = max((f for f in detections if "day2" in f["source_path"]), key=lambda f: f["score"])
+    assert without["located"] == "camera"
+    images = features(tmp_path / "images.gpkg")
+    assert sorted(f["status"] for f in images) == ["anonymized", "anonymized"]
+    assert {"photo", "direction", "output_path", "status"} <= set(images[0].fields().names())
+    original = cv2.imread(str(photos / "north.jpg")).astype(int)
+    assert np.abs(cv2.imread(str(out / "north.jpg")).astype(int) - original)[49:93, 103:138].mean() > 15
+
+
+def test_without_its_python_packages_the_plugin_loads_and_refuses_with_the_install_command(tmp_path):
+    env = qgis_process_env(tmp_path, ROOT, with_packages=False)
+    probe = subprocess.run(["/usr/bin/python3", "-c", "import cv2"], capture_output=True)  # Debian QGIS's Python
+    if probe.returncode == 0:
+        pytest.skip("QGIS's own Python has OpenCV installed: nothing is missing to refuse for")
+    code, listing, log = qgis_process(env, "list")
+    assert code == 0, log[-2000:]
+    assert "geoblur:anonymizeimages" in {a for p in listing["providers"].values() for a in p["algorithms"]}
+    write_geotagged_jpeg(str(tmp_path / "a.jpg"), face_photo(), 52.0, 5.0)
+    save_gpkg(memory_layer([(5.0, 52.0, str(tmp_path / "a.jpg"), None)]), tmp_path / "points.gpkg")
+    code, _, log = qgis_process(env, "run", "geoblur:anonymizeimages", "--", f"INPUT={tmp_path / 'points.gpkg'}",
+                                f"OUTPUT_FOLDER={tmp_path / 'out'}", f"OUTPUT={tmp_path / 'd.gpkg'}",
+                                f"OUTPUT_IMAGES={tmp_path / 'i.gpkg'}")
+    assert code != 0
+    line = next(line for line in log.splitlines() if PINNED in line)
+    python = line.split(" -m pip install")[0].strip()
+    # the command names the Python QGIS runs on (not PATH's python3): it can import QGIS
+    assert subprocess.run([python, "-c", "import qgis.core"], capture_output=True).returncode == 0
+    assert not (tmp_path / "out").exists() or tree(tmp_path / "out") == []
+
+
+def test_the_packaged_zip_installs_into_a_fresh_profile_and_runs(tmp_path):
+    built = subprocess.run(["make", "-s", "package", f"PACKAGE_DIR={tmp_path / 'dist'}"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    (zip_path,) = glob.glob(str(tmp_path / "dist" / "geoblur-*.zip"))
+    with zipfile.ZipFile(zip_path) as archive:
+        names = archive.namelist()
+        archive.extractall(tmp_path / "installed")
+    assert "geoblur/models/centerface.onnx" in names and "geoblur/models/manifest.json" in names
+    assert {"geoblur/requirements.txt", "geoblur/LICENSE", "geoblur/metadata.txt"} <= set(names)
+    assert not [n for n in names if n.startswith(("geoblur/tests/", "geoblur/scripts/", "geoblur/bench/"))]
+    env = qgis_process_env(tmp_path / "profile", str(tmp_path / "installed" / "geoblur"))
+    write_geotagged_jpeg(str(tmp_path / "photos" / "a.jpg"), face_photo(), 52.0, 5.0, 90, 31)
+    save_gpkg(memory_layer([(5.0, 52.0, "photos/a.jpg", 90.0)]), tmp_path / "points.gpkg")
+    code, report, log = qgis_process(
+        env, "run", "geoblur:anonymizeimages", "--", f"INPUT={tmp_path / 'points.gpkg'}",
+        f"OUTPUT_FOLDER={tmp_path / 'out'}", f"OUTPUT={tmp_path / 'd.gpkg'}", f"OUTPUT_IMAGES={tmp_path / 'i.gpkg'}")
+    assert code == 0, log[-3000:]
+    assert report["results"]["IMAGES_ANONYMIZED"] == 1 and tree(tmp_path / "out") == ["a.jpg"]
+    shutil.rmtree(tmp_path / "installed")  # ~25 MB of models
