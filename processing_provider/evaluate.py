@@ -238,7 +238,7 @@ class EvaluateAlgorithm(QgsProcessingAlgorithm):
                 tr("No image could be evaluated: check the originals folder and the copies or detections (see the warnings).")
             )
 
-        sink, sink_id = self._write_table(parameters, context, result.rows)
+        sink, sink_id = self._write_table(parameters, context, result.rows)  # sink kept open until the end
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         summary = self._summary(ground_truth_path, ground_truth, originals, source, result, edges)
         evaluation.write_report(report, result.rows, result.misses, result.problems, summary, self._texts())

@@ -8,6 +8,7 @@ import base64
 import heapq
 import html
 import itertools
+import os
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
@@ -154,6 +155,7 @@ def write_report(
         if len(problems) > len(shown):
             out.append(f"<p>{esc(texts['more_problems'].format(count=len(problems) - len(shown)))}</p>")
     out.append("</body></html>")
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(out))
 
