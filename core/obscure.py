@@ -159,11 +159,20 @@ def apply(pixels: np.ndarray, detections: Sequence[Detection], style: Style, wra
     for d in detections:
         factor = object_factor(d, style.mask_scale)
         extent = _extent(d, factor)
-        size = max(extent[2] - extent[0], extent[3] - extent[1])
+        size = _size(d, extent, factor)
         feather = max(1, int(size * 0.08))
         for shift in _shifts(extent, width, wrap):
             _obscure_region(out, d, factor, extent, shift, size, feather, style)
     return out
+
+
+def _size(detection: Detection, extent, factor: float) -> float:
+    """The object's size in pixels, grown by ``factor``, that sets its feather and blur cells:
+    its extent, or the true size a panorama detection records (``extra["size_px"]``), which its
+    outline stretched near a pole overstates."""
+    if "size_px" in detection.extra:
+        return detection.extra["size_px"] * factor
+    return max(extent[2] - extent[0], extent[3] - extent[1])
 
 
 def _obscure_region(out: np.ndarray, d: Detection, factor: float, extent, shift: int, size: float,

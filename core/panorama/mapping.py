@@ -46,8 +46,10 @@ def to_panorama(detection: Detection, view: View, geometry: Geometry) -> Detecti
     """The detection ``detection`` made in ``view``, in the panorama's pixels, with its outline as
     ``polygon`` and its place on the sphere in ``extra`` (degrees): ``lon``, ``lat`` of the
     centre, ``angular_width``, ``angular_height``, ``bottom_lat`` (lowest point of the box's
-    vertical axis), ``pole`` ("zenith"/"nadir" when the outline encloses one, else None) and
-    ``mask_centre`` (the panorama point the mask is grown about)."""
+    vertical axis), ``pole`` ("zenith"/"nadir" when the outline encloses one, else None),
+    ``mask_centre`` (the panorama point the mask is grown about) and ``size_px`` (the object's
+    size in panorama pixels at the horizon's scale, which sets its feather and blur cells: its
+    outline near a pole is wider)."""
     points = outline(detection)
     lon, lat = vector_to_lonlat(view.directions(points[:, 0], points[:, 1]))
     lon = np.unwrap(lon)
@@ -78,15 +80,17 @@ def to_panorama(detection: Detection, view: View, geometry: Geometry) -> Detecti
     shift = -math.floor((polygon[:, 0].min() + geometry.left) / turn) * turn
     polygon[:, 0] += shift
     mask_centre[0] += shift
+    angular_width, angular_height = angle_between(rays[1], rays[2]), angle_between(rays[3], rays[4])
     extra = dict(detection.extra)
     extra.update(
         lon=math.degrees(c_lon),
         lat=math.degrees(c_lat),
-        angular_width=math.degrees(angle_between(rays[1], rays[2])),
-        angular_height=math.degrees(angle_between(rays[3], rays[4])),
+        angular_width=math.degrees(angular_width),
+        angular_height=math.degrees(angular_height),
         bottom_lat=math.degrees(bottom_lat),
         pole=pole,
         mask_centre=(float(mask_centre[0]), float(mask_centre[1])),
+        size_px=float(max(angular_width, angular_height) * geometry.pixels_per_radian),
     )
     return Detection(detection.cls, detection.score, bounds(polygon), detection.model, polygon, extra)
 
