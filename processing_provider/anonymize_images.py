@@ -10,7 +10,6 @@ with the command that installs them.
 import os
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsWkbTypes,
@@ -116,43 +115,26 @@ class AnonymizeImagesAlgorithm(QgsProcessingAlgorithm):
         return True
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.callbacks import Callbacks
-        from ..core.errors import Canceled, GeoBlurError
-        from ..core.footprints import footprint
-        from ..core.pipeline import Anonymizer
+        from ..core.errors import Canceled
         from . import jobs, sinks
-        from .footprint_geometry import FootprintProjector, camera_point
+        from .footprint_geometry import FootprintProjector
 
         source = self.parameterAsSource(parameters, p.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, p.INPUT))
-        image_field = self.parameterAsString(parameters, p.IMAGE_FIELD, context)
         heading_field = self.parameterAsString(parameters, p.HEADING_FIELD, context)
         if heading_field and source.fields().lookupField(heading_field) < 0:
             feedback.pushInfo(tr("The layer has no heading field {name!r}: detections are placed at the "
                                  "camera.").format(name=heading_field))
             heading_field = ""
-        project = context.project()  # None under qgis_process without --PROJECT_PATH
-        base_folder = self.parameterAsFile(parameters, p.BASE_FOLDER, context) or jobs.layer_folder(
-            self.parameterAsVectorLayer(parameters, p.INPUT, context)) or (project.homePath() if project else "")
         output_folder = self.parameterAsFileOutput(parameters, p.OUTPUT_FOLDER, context)
+        anonymizer = self._anonymizer(parameters, context, feedback)  # models load before any output
         os.makedirs(output_folder, exist_ok=True)
+        planned = jobs.plan(source.getFeatures(), self.parameterAsString(parameters, p.IMAGE_FIELD, context),
+                            heading_field, self._base_folder(parameters, context), output_folder, feedback.pushInfo)
 
-        try:
-            settings = p.read_settings(self, parameters, context)
-            callbacks = Callbacks(progress=feedback.setProgress, is_canceled=feedback.isCanceled,
-                                  log=feedback.pushInfo)
-            anonymizer = Anonymizer(settings, callbacks)
-        except GeoBlurError as error:
-            raise QgsProcessingException(str(error)) from error
-        feedback.pushInfo(tr("Anonymizing {classes} on {device}.").format(
-            classes=", ".join(settings.classes), device=anonymizer.device))
-
-        planned = jobs.plan(source.getFeatures(), image_field, heading_field, base_folder, output_folder,
-                            feedback.pushInfo)
-        detection_fields = sinks.detection_fields()
         detection_sink, detection_dest = self.parameterAsSink(
-            parameters, p.OUTPUT, context, detection_fields, QgsWkbTypes.Polygon, source.sourceCrs())
+            parameters, p.OUTPUT, context, sinks.detection_fields(), QgsWkbTypes.Polygon, source.sourceCrs())
         image_fields = sinks.image_fields(source.fields())
         image_sink, image_dest = self.parameterAsSink(
             parameters, p.OUTPUT_IMAGES, context, image_fields, source.wkbType(), source.sourceCrs())
@@ -162,44 +144,32 @@ class AnonymizeImagesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, p.OUTPUT_IMAGES))
         if not source.sourceCrs().isValid():
             feedback.pushWarning(tr("The layer has no valid CRS: footprints assume its units are metres."))
-        projector = FootprintProjector(source.sourceCrs(), context.transformContext())
+        outputs = sinks.Outputs(detection_sink, image_sink, image_fields,
+                                FootprintProjector(source.sourceCrs(), context.transformContext()))
 
-        counts = {"anonymized": 0, "failed": 0, "skipped": 0, "detections": 0}
         results = anonymizer.run([entry.job for entry in planned if entry.job])
         canceled = False
         for entry in planned:
-            fid = entry.feature.id()
-            if canceled:
-                row = (None, "skipped", 0, tr("Canceled before this image was processed."), "")
-            elif entry.job is None:
-                row = (None, "failed", 0, entry.error, "")
-            else:
+            if entry.job is not None and not canceled:
                 try:
                     result = next(results)
                 except Canceled:
                     canceled = True
                     feedback.pushWarning(tr("Canceled: the remaining images are marked skipped."))
-                    row = (None, "skipped", 0, tr("Canceled before this image was processed."), "")
                 else:
-                    error = tr("Feature {fid}: {reason}").format(fid=fid, reason=result.error) if result.error else ""
-                    row = (result.output_path, result.status, len(result.detections), error, result.device)
-                    camera = camera_point(entry.feature.geometry())
-                    to_layer = projector.local_to_layer(camera) if camera is not None else None
-                    for detection in result.detections:
-                        place = footprint(result, detection)
-                        detection_sink.addFeature(
-                            sinks.detection_feature(detection_fields, projector.polygon(to_layer, place["ring"]),
-                                                    fid, result, detection, place),
-                            QgsFeatureSink.FastInsert)
-            output_path, status, detections, error, device = row
-            if status == "failed":
-                feedback.pushWarning(error)
-            counts[status] += 1
-            counts["detections"] += detections
-            image_sink.addFeature(
-                sinks.image_feature(image_fields, entry.feature, output_path, status, detections, error, device),
-                QgsFeatureSink.FastInsert)
+                    error = tr("Feature {fid}: {reason}").format(fid=entry.feature.id(), reason=result.error) \
+                        if result.error else ""
+                    if error:
+                        feedback.pushWarning(error)
+                    outputs.processed(entry.feature, result, error)
+                    continue
+            if canceled:
+                outputs.not_processed(entry.feature, "skipped", tr("Canceled before this image was processed."))
+            else:
+                feedback.pushWarning(entry.error)
+                outputs.not_processed(entry.feature, "failed", entry.error)
 
+        counts = outputs.counts
         feedback.pushInfo(tr("{anonymized} images anonymized, {failed} failed, {skipped} skipped; "
                              "{detections} detections. Anonymized copies are in {folder}.").format(
             folder=output_folder, **counts))
@@ -211,3 +181,30 @@ class AnonymizeImagesAlgorithm(QgsProcessingAlgorithm):
             p.IMAGES_FAILED: counts["failed"],
             p.DETECTIONS: counts["detections"],
         }
+
+    def _base_folder(self, parameters, context) -> str:
+        """BASE_FOLDER, else the folder of the layer's file, else the project's folder."""
+        from .jobs import layer_folder
+
+        project = context.project()  # None under qgis_process without --PROJECT_PATH
+        return (self.parameterAsFile(parameters, p.BASE_FOLDER, context)
+                or layer_folder(self.parameterAsVectorLayer(parameters, p.INPUT, context))
+                or (project.homePath() if project else ""))
+
+    def _anonymizer(self, parameters, context, feedback):
+        """The engine for this run, its models loaded (a bad model stops the run here)."""
+        from ..core.callbacks import Callbacks
+        from ..core.errors import GeoBlurError
+        from ..core.pipeline import Anonymizer
+
+        try:
+            settings = p.read_settings(self, parameters, context)
+            # the parent feedback's isCanceled: it also sees a cancel made before the run started
+            callbacks = Callbacks(progress=feedback.setProgress, is_canceled=feedback.isCanceled,
+                                  log=feedback.pushInfo)
+            anonymizer = Anonymizer(settings, callbacks)
+        except GeoBlurError as error:
+            raise QgsProcessingException(str(error)) from error
+        feedback.pushInfo(tr("Anonymizing {classes} on {device}.").format(
+            classes=", ".join(settings.classes), device=anonymizer.device))
+        return anonymizer

@@ -4,8 +4,11 @@
 one point per input feature, with the input's attributes and what happened to its image. The
 field names are part of GeoBlur's public interface (``geoblur:evaluate`` reads ``OUTPUT``).
 """
-from qgis.core import QgsFeature, QgsField, QgsFields, QgsProcessingUtils
+from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingUtils
 from qgis.PyQt.QtCore import QVariant
+
+from ..core.footprints import footprint
+from .footprint_geometry import camera_point
 
 DETECTION_FIELDS = (
     ("image_fid", QVariant.LongLong),
@@ -68,3 +71,39 @@ def image_feature(fields: QgsFields, source: QgsFeature, output_path, status: st
     feature.setGeometry(source.geometry())
     feature.setAttributes(list(source.attributes()) + [output_path, status, detections, error, device])
     return feature
+
+
+class Outputs:
+    """Writes one image's outcome to both sinks and keeps the counts the algorithm returns."""
+
+    def __init__(self, detection_sink, image_sink, image_fields: QgsFields, projector):
+        self.detection_sink = detection_sink
+        self.image_sink = image_sink
+        self.detection_fields = detection_fields()
+        self.image_fields = image_fields
+        self.projector = projector
+        self.counts = {"anonymized": 0, "failed": 0, "skipped": 0, "detections": 0}
+
+    def processed(self, feature: QgsFeature, result, error: str) -> None:
+        """An image the engine processed (anonymized, or failed closed): its row, and one
+        footprint per detection, placed from the feature's point."""
+        camera = camera_point(feature.geometry())
+        to_layer = self.projector.local_to_layer(camera) if camera is not None else None
+        for detection in result.detections:
+            place = footprint(result, detection)
+            geometry = self.projector.polygon(to_layer, place["ring"])
+            self.detection_sink.addFeature(
+                detection_feature(self.detection_fields, geometry, feature.id(), result, detection, place),
+                QgsFeatureSink.FastInsert)
+        self._row(feature, result.output_path, result.status, len(result.detections), error, result.device)
+
+    def not_processed(self, feature: QgsFeature, status: str, error: str) -> None:
+        """An image the engine never saw: a path that is not usable (failed) or a cancel (skipped)."""
+        self._row(feature, None, status, 0, error, "")
+
+    def _row(self, feature, output_path, status, detections, error, device) -> None:
+        self.counts[status] += 1
+        self.counts["detections"] += detections
+        self.image_sink.addFeature(
+            image_feature(self.image_fields, feature, output_path, status, detections, error, device),
+            QgsFeatureSink.FastInsert)

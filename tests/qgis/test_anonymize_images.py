@@ -291,3 +291,28 @@ def test_parameters_become_engine_settings(plugin):
     defaults = p.read_settings(algorithm, {}, context)
     assert list(defaults.classes) == ["face"] and defaults.thresholds == {} and defaults.horizontal_fov is None
     assert (defaults.style.method, defaults.style.mask_scale, defaults.device, defaults.image_type) == ("blur", 1.3, "auto", "auto")
+
+
+def test_values_that_are_not_paths_fail_per_feature_naming_it(qgis_app, tmp_path):
+    """Second line of defence behind the text-field check: a value that is not text (possible in
+    formats without field types) fails that feature only; a heading that is not a number is
+    treated as unknown, and said."""
+    from qgis.core import QgsFeature, QgsField, QgsFields
+
+    from geoblur.processing_provider.jobs import plan
+
+    fields = QgsFields()
+    fields.append(QgsField("photo", QVariant.String))
+    fields.append(QgsField("direction", QVariant.String))
+    values = [(12345, "90"), (str(tmp_path / "a.jpg"), "north"), (str(tmp_path / "a.jpg"), "45.5")]
+    features = []
+    for fid, (photo, direction) in enumerate(values, start=1):
+        feature = QgsFeature(fields, fid)
+        feature.setAttributes([photo, direction])
+        features.append(feature)
+    said = []
+    entries = plan(features, "photo", "direction", str(tmp_path), str(tmp_path / "out"), said.append)
+    assert entries[0].job is None and entries[0].error == "Feature 1: The image path 12345 is not text."
+    assert entries[1].job.heading is None and said == [
+        "Feature 2: heading 'north' in field direction is not a number; its detections are placed at the camera."]
+    assert entries[2].job.heading == 45.5 and entries[2].job.destination == str(tmp_path / "out" / "a.jpg")

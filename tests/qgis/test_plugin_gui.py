@@ -94,3 +94,32 @@ def test_the_translation_source_holds_exactly_the_strings_of_the_code():
     assert code - set(ts) == set(), "run `make translations`"
     assert set(ts) - code == set(), "run `make translations`"
     assert os.path.getsize(os.path.join(ROOT, "i18n", "geoblur_de.qm")) > 1000
+
+
+def test_the_dialog_builds_and_its_defaults_run(qgis_iface, qgis_processing, monkeypatch, tmp_path):
+    """What the menu entry opens: every parameter gets a widget, and the values the dialog sends
+    unchanged (temporary outputs, NULL base folder, empty optional numbers) run."""
+    import geoblur
+    import processing
+    from qgis.core import QgsProject
+
+    from geoblur.tests.geotagged import face_photo, write_geotagged_jpeg
+    from geoblur.tests.layers import memory_layer
+
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: None, raising=False)  # not in pytest-qgis's
+    photo = write_geotagged_jpeg(str(tmp_path / "a.jpg"), face_photo(), 52.0, 5.0)
+    layer = memory_layer([(5.0, 52.0, photo, 30.0)])
+    QgsProject.instance().addMapLayer(layer)
+    plugin = geoblur.classFactory(qgis_iface)
+    plugin.initProcessing()
+    try:
+        dialog = processing.createAlgorithmDialog("geoblur:anonymizeimages", {})
+        parameters = dialog.createProcessingParameters()
+        assert (parameters["INPUT"], parameters["IMAGE_FIELD"], parameters["HEADING_FIELD"]) == (
+            layer.id(), "photo", "direction")
+        result = processing.run("geoblur:anonymizeimages", parameters)
+        assert result["IMAGES_ANONYMIZED"] == 1
+        assert os.listdir(result["OUTPUT_FOLDER"]) == ["a.jpg"]
+    finally:
+        plugin.unload()
+        QgsProject.instance().removeMapLayer(layer.id())
