@@ -74,6 +74,17 @@ def test_a_face_right_below_the_camera_becomes_the_band_above_the_bottom_edge():
     assert grown[1024 - 60:, :].all() and not grown[:1024 - 75, :].any()
 
 
+def test_the_nadir_band_is_feathered_by_the_face_size_not_by_its_360_degree_width():
+    d = mapping.to_panorama(_face((216, 216, 296, 296)), _view(0, -90), G)
+    assert d.extra["size_px"] == pytest.approx(80, rel=0.02)  # 80 view px at the panorama's density
+    grey = np.full((1024, 2048, 3), 128, np.uint8)
+    out = obscure.apply(grey, [d], obscure.Style(method="fill", fill_color=(0, 0, 0)), wrap=True)
+    changed = np.any(out != grey, axis=2)
+    assert changed[1000:].all()
+    # band ~40 px deep, grown 1.43x, feather ~9 px: nothing changes 100 px above the bottom edge
+    assert not changed[: 1024 - 100].any()
+
+
 def test_views_seeing_one_face_from_either_side_of_the_seam_merge_into_one():
     a = mapping.to_panorama(_face((236, 236, 276, 276)), _view(180, 0), G)  # whole, across the seam
     b = mapping.to_panorama(_face((250, 236, 290, 276)), _view(178, 0), G)  # the same face, shifted view
