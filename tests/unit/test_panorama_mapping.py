@@ -5,7 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from geoblur.core import obscure
+from geoblur.core import obscure, panorama
+from geoblur.core.errors import Canceled
 from geoblur.core.footprints import footprint, offset
 from geoblur.core.panorama import gpano, mapping, merge, views
 from geoblur.core.panorama.sphere import Geometry
@@ -101,6 +102,23 @@ def test_views_seeing_one_face_from_either_side_of_the_seam_merge_into_one():
     mask = obscure.coverage_mask(1024, 2048, [seam], 1.0, wrap=True)
     for piece in (a, b, c):
         assert mask[obscure.coverage_mask(1024, 2048, [piece], 1.0, wrap=True)].mean() > 0.97
+
+
+def test_detect_runs_the_planar_detection_on_every_view_and_stops_when_canceled():
+    seen = []
+
+    def one_face_in_the_middle(rgb):  # the same object seen at the centre of each view
+        seen.append(rgb.shape)
+        h, w = rgb.shape[:2]
+        return [_face((w / 2 - 4, h / 2 - 4, w / 2 + 4, h / 2 + 4))]
+
+    pano = np.zeros((1024, 2048, 3), np.uint8)
+    found = panorama.detect(pano, G, one_face_in_the_middle)
+    assert len(seen) == len(views.plan(G)) == len(found)  # views' centres differ: no merging
+    calls = []
+    with pytest.raises(Canceled):
+        panorama.detect(pano, G, one_face_in_the_middle, lambda: calls.append(1) or len(calls) > 3)
+    assert len(seen) == len(found) + 3
 
 
 def test_obscure_wraps_a_seam_object_to_both_edges_only_when_asked():
