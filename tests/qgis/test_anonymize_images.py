@@ -316,3 +316,44 @@ def test_values_that_are_not_paths_fail_per_feature_naming_it(qgis_app, tmp_path
     assert entries[1].job.heading is None and said == [
         "Feature 2: heading 'north' in field direction is not a number; its detections are placed at the camera."]
     assert entries[2].job.heading == 45.5 and entries[2].job.destination == str(tmp_path / "out" / "a.jpg")
+
+
+def test_a_bad_model_of_the_user_is_refused_before_any_image(plugin, tmp_path):
+    pytest.importorskip("geoblur.core.user_models")
+    path = write_geotagged_jpeg(str(tmp_path / "p.jpg"), face_photo(), LAT, LON)
+    bad = tmp_path / "plates.onnx"
+    bad.write_text("not a model")
+    with pytest.raises(QgsProcessingException, match="plates.onnx"):  # the message names the file
+        run({"INPUT": memory_layer([(LON, LAT, path, None)]), "OUTPUT_FOLDER": str(tmp_path / "out"),
+             "CLASSES": [0, 2], "MODELS": [str(bad)], "MODEL_CLASSES": "plate=license_plate"})
+    assert not (tmp_path / "out").exists()
+
+
+def test_models_and_their_class_map_reach_the_engine(plugin, monkeypatch, tmp_path):
+    """MODELS (files) and MODEL_CLASSES (text) go to core.user_models.load_user_models as the
+    contract says, and a ModelError from it stops the run before any output."""
+    import sys
+    import types
+
+    from geoblur.core.errors import ModelError
+    from geoblur.processing_provider import parameters as p
+
+    calls = []
+
+    def load_user_models(paths, class_map):
+        calls.append((paths, class_map))
+        raise ModelError(f"{paths[0]}: its outputs do not match a YOLO detection model.")
+
+    monkeypatch.setitem(sys.modules, "geoblur.core.user_models", types.SimpleNamespace(load_user_models=load_user_models))
+    models = [str(tmp_path / "plates.onnx"), str(tmp_path / "persons.json")]
+    for model in models:
+        open(model, "w").close()
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALG)
+    with pytest.raises(ModelError):
+        p.read_settings(algorithm, {"MODELS": models, "MODEL_CLASSES": "plate=license_plate"}, QgsProcessingContext())
+    assert calls == [(models, "plate=license_plate")]
+    path = write_geotagged_jpeg(str(tmp_path / "p.jpg"), face_photo(), LAT, LON)
+    with pytest.raises(QgsProcessingException, match="plates.onnx: its outputs do not match"):
+        run({"INPUT": memory_layer([(LON, LAT, path, None)]), "OUTPUT_FOLDER": str(tmp_path / "out"),
+             "MODELS": models[:1], "MODEL_CLASSES": "plate=license_plate"})
+    assert not (tmp_path / "out").exists()
