@@ -17,6 +17,8 @@ import pytest
 
 from geoblur.core import obscure
 from geoblur.core.footprints import footprint
+from geoblur.core.imageio import read_image
+from geoblur.core.panorama import gpano
 from geoblur.core.panorama.sphere import Geometry, lonlat_to_vector, rotation, vector_to_lonlat
 from geoblur.core.pipeline import Anonymizer, Settings
 from geoblur.core.types import ImageJob
@@ -106,6 +108,7 @@ def test_a_face_at_the_horizon_is_obscured_there_and_lies_at_gpano_heading_plus_
     pano, face = project(*photo, lon_deg=40, lat_deg=-5, focal=NATIVE)
     result, filled = run(anonymizer, tmp_path, pano, xmp=gpano_xmp(100), heading=5.0)
     assert result.projection == "equirectangular" and result.heading == 100.0  # GPano wins
+    assert gpano.heading(read_image(result.output_path).xmp) == 100.0  # GPano kept in the copy
     assert filled[face].mean() > 0.98
     assert filled.mean() < 0.05  # the rest of the panorama is left alone
     d, off = nearest(result.detections, 40, -5)
