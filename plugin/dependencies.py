@@ -11,6 +11,7 @@ import re
 import shlex
 import shutil
 import sys
+import sysconfig
 from importlib.util import find_spec
 from typing import Dict, List, Optional
 
@@ -78,13 +79,27 @@ def python_executable() -> str:
     return shutil.which(version) or shutil.which("python3") or "python3"
 
 
+def pip_options() -> List[str]:
+    """Options pip needs to install into this Python at all.
+
+    A distribution's own Python (Debian 12, Ubuntu 23.04 and later: QGIS's Python there) is
+    marked EXTERNALLY-MANAGED (PEP 668) and refuses plain ``pip install``; QGIS has no venv of its
+    own, so the packages go to the user's site-packages, which QGIS reads, leaving the system's
+    untouched."""
+    if sys.prefix != sys.base_prefix:  # a venv: pip installs into it as usual
+        return []
+    marker = os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")
+    return ["--user", "--break-system-packages"] if os.path.exists(marker) else []
+
+
 def install_command(modules: Optional[List[str]] = None) -> str:
     """The shell command that installs ``modules`` (default: all dependencies) into QGIS's Python."""
     pins = pinned_requirements()
     names = [DISTRIBUTIONS[m] for m in (modules if modules is not None else list(DISTRIBUTIONS))]
     requirements = [pins.get(name, name) for name in names]
     quote = shlex.quote if os.name != "nt" else (lambda text: f'"{text}"' if " " in text else text)
-    return " ".join([quote(python_executable()), "-m", "pip", "install"] + [quote(r) for r in requirements])
+    return " ".join([quote(python_executable()), "-m", "pip", "install"] + pip_options()
+                    + [quote(r) for r in requirements])
 
 
 def missing_message() -> Optional[str]:

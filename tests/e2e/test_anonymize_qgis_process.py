@@ -20,7 +20,7 @@ from geoblur.tests.e2e.runner import ROOT, qgis_process, qgis_process_env
 
 pytestmark = pytest.mark.slow
 MODEL = os.path.join(ROOT, "tests", "data", "importphotos_anonymize.model3")
-PINNED = "-m pip install onnxruntime==1.32.0 opencv-python-headless==4.10.0.84 piexif==1.1.3"
+PINNED = "onnxruntime==1.32.0 opencv-python-headless==4.10.0.84 piexif==1.1.3"
 
 
 def features(path):
@@ -105,8 +105,12 @@ def test_without_its_python_packages_the_plugin_loads_and_refuses_with_the_insta
                                 f"OUTPUT_FOLDER={tmp_path / 'out'}", f"OUTPUT={tmp_path / 'd.gpkg'}",
                                 f"OUTPUT_IMAGES={tmp_path / 'i.gpkg'}")
     assert code != 0
-    line = next(line for line in log.splitlines() if PINNED in line)
-    python = line.split(" -m pip install")[0].strip()
+    line = next(line for line in log.splitlines() if " -m pip install " in line and line.endswith(PINNED))
+    python, options = line[:-len(PINNED)].split(" -m pip install")
+    managed = subprocess.run([python, "-c", "import os, sysconfig; print(os.path.exists(os.path.join("
+                              "sysconfig.get_path('stdlib'), 'EXTERNALLY-MANAGED')))"], capture_output=True, text=True)
+    if managed.stdout.strip() == "True":  # Debian 12 (PEP 668) refuses a plain pip install
+        assert options.split() == ["--user", "--break-system-packages"]
     # the command names the Python QGIS runs on (not PATH's python3): it can import QGIS
     assert subprocess.run([python, "-c", "import qgis.core"], capture_output=True).returncode == 0
     assert not (tmp_path / "out").exists() or tree(tmp_path / "out") == []

@@ -66,6 +66,18 @@ def test_the_install_command_uses_the_pins_and_a_python_that_can_run_pip(monkeyp
     assert dependencies.install_command().startswith(f"{python} -m pip install ")
 
 
+def test_a_distribution_python_gets_a_user_install_it_accepts(monkeypatch, tmp_path):
+    """PEP 668: Debian 12's Python (QGIS's there) refuses a plain pip install."""
+    from geoblur.plugin import dependencies
+
+    (tmp_path / "EXTERNALLY-MANAGED").write_text("[externally-managed]\n")
+    monkeypatch.setattr(dependencies.sysconfig, "get_path", lambda name: str(tmp_path))
+    monkeypatch.setattr(sys, "base_prefix", sys.prefix)  # not a venv
+    assert " -m pip install --user --break-system-packages onnxruntime==" in dependencies.install_command()
+    monkeypatch.setattr(sys, "base_prefix", "/somewhere/else")  # a venv
+    assert " -m pip install onnxruntime==" in dependencies.install_command()
+
+
 def test_nothing_is_missing_here():
     from geoblur.plugin import dependencies
 
