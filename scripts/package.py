@@ -52,7 +52,7 @@ def build(output_dir: str) -> str:
     if done.returncode != 0 or not os.path.exists(built):
         sys.exit(f"pb_tool zip failed:\n{done.stdout}\n{done.stderr}")
     os.makedirs(output_dir, exist_ok=True)
-    target = os.path.join(output_dir, f"{PLUGIN_ID}-{version()}.zip")
+    target = os.path.join(output_dir, f"{PLUGIN_ID}.zip")
     shutil.move(built, target)
     return target
 
@@ -94,7 +94,7 @@ def main(argv) -> int:
         return 1
     with zipfile.ZipFile(zip_path) as archive:
         count = len(archive.namelist())
-    print(f"Plugin zip: {zip_path} ({os.path.getsize(zip_path) / 1e6:.1f} MB, {count} files)")
+    print(f"GeoBlur {version()} plugin zip: {zip_path} ({os.path.getsize(zip_path) / 1e6:.1f} MB, {count} files)")
     print("Install it in QGIS: Plugins > Manage and Install Plugins > Install from ZIP.")
     return 0
 

@@ -2,7 +2,6 @@
 saved graphical model that starts from ``native:importphotos``, from the packaged zip, and
 without its Python dependencies. Every run uses ``--json`` and parses it, so a stray print from
 the plugin fails these tests."""
-import glob
 import os
 import shutil
 import subprocess
@@ -120,7 +119,7 @@ def test_the_packaged_zip_installs_into_a_fresh_profile_and_runs(tmp_path):
     built = subprocess.run(["make", "-s", "package", f"PACKAGE_DIR={tmp_path / 'dist'}"], cwd=ROOT,
                            capture_output=True, text=True, timeout=300)
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
-    (zip_path,) = glob.glob(str(tmp_path / "dist" / "geoblur-*.zip"))
+    zip_path = tmp_path / "dist" / "geoblur.zip"
     with zipfile.ZipFile(zip_path) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "installed")
