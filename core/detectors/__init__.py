@@ -10,9 +10,15 @@ from ..errors import ModelError
 from ..models import ModelSpec, session_for
 from .base import Adapter
 from .centerface import CenterFace
+from .dbnet import DBNet
+from .nanodet import NanoDet
+from .yolo import Yolo
 
 FAMILIES: Dict[str, Type[Adapter]] = {
     CenterFace.family: CenterFace,
+    NanoDet.family: NanoDet,
+    DBNet.family: DBNet,
+    Yolo.family: Yolo,
 }
 
 

@@ -1,0 +1,171 @@
+"""NanoDet-m (RangiLyu, Apache-2.0): a small anchor-free COCO detector for persons and vehicles.
+
+Its export takes a fixed square image (416 px), plainly resized (no letterbox), BGR minus the
+ImageNet mean over its std. Per stride (8, 16, 32) it gives class scores (1, N, 80), already
+sigmoid-ed, and box sides (1, N, 4·(R+1)) as Generalized Focal Loss distributions over R+1 bins
+in stride units. The export's output names say nothing of which is which, and their order is
+the converter's, so outputs are paired by their shapes.
+
+A 416 px model sees a 40 px person only at native resolution: the tiler cuts the image into
+tiles of :attr:`NanoDet.tile_size` (below 416, so each tile is enlarged before inference and
+small people are seen at a size the model was trained on).
+"""
+from typing import Dict, List, Tuple
+
+import cv2
+import numpy as np
+
+from ..boxes import nms, nms_detections
+from ..errors import ModelError
+from ..types import Detection
+from .base import Adapter
+
+#: COCO's 80 class names in the order of the model's score columns
+COCO_NAMES = (
+    "person", "bicycle", "car", "motorcycle", "airplane", "bus", "train", "truck", "boat",
+    "traffic light", "fire hydrant", "stop sign", "parking meter", "bench", "bird", "cat", "dog",
+    "horse", "sheep", "cow", "elephant", "bear", "zebra", "giraffe", "backpack", "umbrella",
+    "handbag", "tie", "suitcase", "frisbee", "skis", "snowboard", "sports ball", "kite",
+    "baseball bat", "baseball glove", "skateboard", "surfboard", "tennis racket", "bottle",
+    "wine glass", "cup", "fork", "knife", "spoon", "bowl", "banana", "apple", "sandwich", "orange",
+    "broccoli", "carrot", "hot dog", "pizza", "donut", "cake", "chair", "couch", "potted plant",
+    "bed", "dining table", "toilet", "tv", "laptop", "mouse", "remote", "keyboard", "cell phone",
+    "microwave", "oven", "toaster", "sink", "refrigerator", "book", "clock", "vase", "scissors",
+    "teddy bear", "hair drier", "toothbrush",
+)
+
+STRIDES = (8, 16, 32)
+MEAN_BGR = np.array([103.53, 116.28, 123.675], dtype=np.float32)
+STD_BGR = np.array([57.375, 57.12, 58.395], dtype=np.float32)
+NMS_IOU = 0.5
+PERSON = 0
+#: what a person may ride, by column: its rider is obscured with it
+RIDDEN = {1: "bicycle", 3: "motorcycle"}
+
+
+def class_indices(classes: Dict[str, str], names, model_id: str) -> Dict[int, str]:
+    """The manifest's class map (model class name or index → GeoBlur class) by column index."""
+    by_index = {}
+    for key, cls in classes.items():
+        if key.isdigit() and int(key) < len(names):
+            by_index[int(key)] = cls
+        elif key in names:
+            by_index[names.index(key)] = cls
+        else:
+            raise ModelError(f"Model {model_id!r} has no class {key!r}; its classes are {', '.join(names)}.")
+    return by_index
+
+
+class NanoDet(Adapter):
+    family = "nanodet"
+    # measured on kitti_101 (see the issue 4 report): 208 px tiles (each enlarged 2x to the
+    # model's 416) find people from about 20 px tall; objects up to 3 tiles' size are seen whole
+    # on coarser passes
+    tile_size = 208
+    min_object = 20
+    max_object = 208
+
+    def check(self) -> None:
+        inputs = self.session.get_inputs()
+        shape = inputs[0].shape if len(inputs) == 1 else []
+        if len(shape) != 4 or shape[1] != 3 or not isinstance(shape[2], int) or shape[2] != shape[3]:
+            raise ModelError(
+                f"Model {self.spec.id!r} is not a NanoDet export: expected one (1, 3, S, S) input, "
+                f"got {[i.shape for i in inputs]}."
+            )
+        self._input = inputs[0].name
+        self._size = int(shape[2])
+        self._levels = self._pair_outputs(self.session.get_outputs())
+        self._classes = class_indices(self.spec.classes, COCO_NAMES, self.spec.id)
+
+    def _pair_outputs(self, outputs) -> List[Tuple[int, int, int]]:
+        """(stride, scores output index, boxes output index) per level, found by shape: a level of
+        stride s has (S/s)² cells; its scores have 80 columns, its boxes 4·(R+1)."""
+        by_cells: Dict[int, Dict[str, int]] = {}
+        for index, output in enumerate(outputs):
+            shape = output.shape
+            if len(shape) != 3 or not isinstance(shape[1], int) or not isinstance(shape[2], int):
+                continue
+            kind = "scores" if shape[2] == len(COCO_NAMES) else "boxes" if shape[2] % 4 == 0 else None
+            if kind:
+                by_cells.setdefault(shape[1], {})[kind] = index
+        levels = []
+        for stride in STRIDES:
+            pair = by_cells.get((self._size // stride) ** 2, {})
+            if len(pair) != 2:
+                raise ModelError(
+                    f"Model {self.spec.id!r} is not a NanoDet export: no (1, N, 80) scores and "
+                    f"(1, N, 4·bins) boxes for stride {stride}; outputs are "
+                    f"{[o.shape for o in outputs]}."
+                )
+            levels.append((stride, pair["scores"], pair["boxes"]))
+        return levels
+
+    def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
+        height, width = rgb.shape[:2]
+        resized = cv2.resize(rgb, (self._size, self._size), interpolation=cv2.INTER_LINEAR)
+        bgr = (resized[..., ::-1].astype(np.float32) - MEAN_BGR) / STD_BGR
+        outputs = self.session.run(None, {self._input: bgr.transpose(2, 0, 1)[None]})
+        columns = np.array(sorted(set(self._classes) | set(RIDDEN)))
+        boxes, scores, labels = [], [], []
+        for stride, score_index, box_index in self._levels:
+            level_scores = outputs[score_index][0][:, columns]
+            cells, column = np.where(level_scores >= min_score)
+            if len(cells) == 0:
+                continue
+            boxes.append(self._decode(outputs[box_index][0][cells], cells, stride))
+            scores.append(level_scores[cells, column])
+            labels.append(columns[column])
+        if not boxes:
+            return []
+        boxes = np.concatenate(boxes) * np.tile([width / self._size, height / self._size], 2)
+        boxes = np.clip(boxes, 0, [width, height, width, height])
+        scores, labels = np.concatenate(scores), np.concatenate(labels)
+        kept = []
+        for label in np.unique(labels):
+            members = np.where(labels == label)[0]
+            kept.extend(members[nms(boxes[members], scores[members], NMS_IOU)])
+        kept = np.array(kept)
+        boxes, scores, labels = boxes[kept], scores[kept], labels[kept]
+        rides = {int(i): RIDDEN[labels[i]] for i in range(len(labels)) if labels[i] in RIDDEN}
+        found = []
+        for i in range(len(labels)):
+            cls = self._classes.get(int(labels[i]))
+            if cls is None:
+                continue
+            detection = Detection(cls, float(scores[i]), tuple(float(v) for v in boxes[i]), self.spec.id,
+                                  extra={"label": COCO_NAMES[labels[i]]})
+            if labels[i] == PERSON:
+                _add_ride(detection, boxes, rides)
+            found.append(detection)
+        return nms_detections(found, NMS_IOU)
+
+    def _decode(self, distributions: np.ndarray, cells: np.ndarray, stride: int) -> np.ndarray:
+        """Boxes (x0, y0, x1, y1) in model-input pixels from each cell's four side
+        distributions: a side's distance is the expectation of its softmax over the bins."""
+        side = self._size // stride
+        bins = distributions.reshape(len(cells), 4, -1)
+        weights = np.exp(bins - bins.max(axis=2, keepdims=True))
+        weights /= weights.sum(axis=2, keepdims=True)
+        distance = (weights * np.arange(bins.shape[2])).sum(axis=2) * stride  # left, top, right, bottom
+        centre_x = (cells % side + 0.5) * stride
+        centre_y = (cells // side + 0.5) * stride
+        return np.stack(
+            [centre_x - distance[:, 0], centre_y - distance[:, 1],
+             centre_x + distance[:, 2], centre_y + distance[:, 3]],
+            axis=1,
+        )
+
+
+def _add_ride(person: Detection, boxes: np.ndarray, rides: Dict[int, str]) -> None:
+    """A rider is a person together with what they ride: grow a person's box over the bicycle
+    or motorcycle under them (one whose top is within the person's box, below the person's
+    middle, overlapping the person's width by half), so the rider is obscured whole."""
+    x0, y0, x1, y1 = person.box
+    for index, label in rides.items():
+        r0, s0, r1, s1 = boxes[index]
+        overlap = min(x1, r1) - max(x0, r0)
+        if overlap >= 0.5 * min(x1 - x0, r1 - r0) and y0 < s0 < y1 and (s0 + s1) / 2 > (y0 + y1) / 2:
+            x0, y0, x1, y1 = min(x0, r0), min(y0, s0), max(x1, r1), max(y1, s1)
+            person.extra["rides"] = label
+    person.box = (float(x0), float(y0), float(x1), float(y1))

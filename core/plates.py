@@ -1,0 +1,142 @@
+"""Licence plates from text regions: which text is a plate, and where the plate around it is.
+
+No permissively licensed plate detector can be had, so plates are found as what they show: a
+line of large characters (PP-OCRv4's text detector, :mod:`.detectors.dbnet`). Two searches:
+
+- on every vehicle: the vehicle is cut out and scaled so its plate's characters are large for
+  the text model, and text that is shaped like a plate line and sits where plates sit (inside
+  the vehicle, not in its top quarter, narrower than :data:`MAX_WIDTH_ON_VEHICLE` of it) is a
+  plate. This finds small plates on distant cars that the whole image is too coarse for;
+- over the whole image: text shaped strictly like a plate line (:data:`STRICT`) is a plate even
+  with no vehicle around it, for cars the vehicle model missed (close-ups where the car fills
+  the frame, parked cars half hidden).
+
+A plate's box is its text line grown to the plate's edges (:func:`plate_box`): the characters
+of a plate fill most of its width but not its height (a city line, a country band), and a
+plate must be obscured so that no character survives.
+"""
+from dataclasses import dataclass
+from typing import Callable, List, Sequence, Tuple
+
+import cv2
+import numpy as np
+
+from . import tiling
+from .boxes import nms_detections
+from .errors import Canceled
+from .types import Detection
+
+Box = Tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a text line must look like to be taken for a plate's line of characters."""
+
+    min_aspect: float  # long side / short side of the text line's rotated rectangle
+    max_aspect: float
+    max_angle: float  # degrees from horizontal
+    min_height: float  # pixels of the line's short side, in the image searched
+    min_score: float  # on top of the user's threshold
+
+
+#: on a vehicle, where the position already says "plate": any short horizontal line
+ON_VEHICLE = Shape(min_aspect=1.5, max_aspect=10.0, max_angle=30.0, min_height=4.0, min_score=0.0)
+#: anywhere: a single line of 4 to 10 characters, level, clearly text
+STRICT = Shape(min_aspect=2.2, max_aspect=8.0, max_angle=15.0, min_height=8.0, min_score=0.7)
+
+#: the vehicle is cut out with this margin (share of its size) and scaled to this width
+VEHICLE_MARGIN = 0.1
+VEHICLE_WIDTH = 480
+MAX_UPSCALE = 4.0
+#: vehicles narrower than this (pixels) carry no legible plate (it would be ~10 px wide)
+MIN_VEHICLE_WIDTH = 40
+#: a plate is narrower than this share of its vehicle's box, and not in its top quarter
+MAX_WIDTH_ON_VEHICLE = 0.6
+TOP_OF_VEHICLE = 0.25
+#: the plate around a text line, in shares of the line's box: sides, above (a city or state
+#: line, a band), below
+PLATE_MARGIN = (0.1, 0.5, 0.3)
+
+
+def is_plate_line(text: Detection, shape: Shape, scale: float = 1.0) -> bool:
+    """Whether a text region (with ``extra`` from :meth:`DBNet.infer`) looks like a plate's
+    characters; ``scale`` is how much the searched image was enlarged."""
+    aspect, angle = text.extra["aspect"], text.extra["angle"]
+    height = text.extra["line_share"] * (text.box[3] - text.box[1])
+    return (
+        shape.min_aspect <= aspect <= shape.max_aspect
+        and angle <= shape.max_angle
+        and height / scale >= shape.min_height
+        and text.score >= shape.min_score
+    )
+
+
+def on_vehicle(box: Box, vehicle: Box) -> bool:
+    """Whether a text box sits where a plate sits on a vehicle."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    vx0, vy0, vx1, vy1 = vehicle
+    return (
+        vx0 <= cx <= vx1
+        and vy0 + TOP_OF_VEHICLE * (vy1 - vy0) <= cy <= vy1
+        and box[2] - box[0] <= MAX_WIDTH_ON_VEHICLE * (vx1 - vx0)
+    )
+
+
+def plate_box(text_box: Box, width: int, height: int) -> Box:
+    """The plate around a line of its characters, clipped to the image."""
+    x0, y0, x1, y1 = text_box
+    side, above, below = PLATE_MARGIN
+    w, h = x1 - x0, y1 - y0
+    return (max(0.0, x0 - side * w), max(0.0, y0 - above * h), min(float(width), x1 + side * w),
+            min(float(height), y1 + below * h))
+
+
+def _as_plate(text: Detection, box: Box, width: int, height: int, via: str) -> Detection:
+    extra = {"text_box": box, "via": via}
+    return Detection(text.cls, text.score, plate_box(box, width, height), text.model, extra=extra)
+
+
+def plates_on_vehicles(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], min_score: float,
+                       is_canceled: Callable[[], bool]) -> List[Detection]:
+    """Plates found by searching each vehicle, cut out and scaled to :data:`VEHICLE_WIDTH`."""
+    height, width = rgb.shape[:2]
+    found = []
+    for vehicle in vehicles:
+        vw, vh = vehicle[2] - vehicle[0], vehicle[3] - vehicle[1]
+        if vw < MIN_VEHICLE_WIDTH:
+            continue
+        if is_canceled():
+            raise Canceled("Canceled.")
+        x0 = int(max(0, vehicle[0] - VEHICLE_MARGIN * vw))
+        y0 = int(max(0, vehicle[1] - VEHICLE_MARGIN * vh))
+        x1 = int(min(width, vehicle[2] + VEHICLE_MARGIN * vw + 1))
+        y1 = int(min(height, vehicle[3] + VEHICLE_MARGIN * vh + 1))
+        scale = min(MAX_UPSCALE, VEHICLE_WIDTH / (x1 - x0))
+        crop = cv2.resize(rgb[y0:y1, x0:x1], (max(1, round((x1 - x0) * scale)), max(1, round((y1 - y0) * scale))),
+                          interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
+        for text in text_adapter.infer(crop, min_score):
+            box = (text.box[0] / scale + x0, text.box[1] / scale + y0, text.box[2] / scale + x0,
+                   text.box[3] / scale + y0)
+            if is_plate_line(text, ON_VEHICLE, scale) and on_vehicle(box, vehicle):
+                found.append(_as_plate(text, box, width, height, "vehicle"))
+    return found
+
+
+def plates_anywhere(text_adapter, rgb: np.ndarray, min_score: float,
+                    is_canceled: Callable[[], bool]) -> List[Detection]:
+    """Plates found as strictly plate-shaped text over the whole image, at native resolution."""
+    height, width = rgb.shape[:2]
+    return [
+        _as_plate(text, text.box, width, height, "image")
+        for text in tiling.detect(text_adapter, rgb, min_score, is_canceled=is_canceled)
+        if is_plate_line(text, STRICT)
+    ]
+
+
+def find_plates(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], min_score: float,
+                is_canceled: Callable[[], bool] = lambda: False) -> List[Detection]:
+    """Every licence plate in an RGB image, given the vehicles in it, merged."""
+    found = plates_on_vehicles(text_adapter, rgb, vehicles, min_score, is_canceled)
+    found += plates_anywhere(text_adapter, rgb, min_score, is_canceled)
+    return nms_detections(found)
