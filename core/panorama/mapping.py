@@ -50,19 +50,18 @@ def to_panorama(detection: Detection, view: View, geometry: Geometry) -> Detecti
     ``mask_centre`` (the panorama point the mask is grown about) and ``size_px`` (the object's
     size in panorama pixels at the horizon's scale, which sets its feather and blur cells: its
     outline near a pole is wider)."""
-    points = outline(detection)
-    lon, lat = vector_to_lonlat(view.directions(points[:, 0], points[:, 1]))
-    lon = np.unwrap(lon)
+    x0, y0, x1, y1 = detection.box
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    # one batch of rays: the outline, then the box's centre, left, right, top and bottom middles
+    points = np.concatenate([outline(detection), [[cx, cy], [x0, cy], [x1, cy], [cx, y0], [cx, y1]]])
+    rays = view.directions(points[:, 0], points[:, 1])
+    lons, lats = vector_to_lonlat(rays)
+    c_lon, c_lat, bottom_lat = lons[-5], lats[-5], lats[-1]
+    lon, lat = np.unwrap(lons[:-5]), lats[:-5]
     closing = (lon[0] - lon[-1] + np.pi) % TWO_PI - np.pi
     winding = lon[-1] + closing - lon[0]  # 0, or ±2π when the outline goes round a pole
     x, y = geometry.to_pixel(lon, lat)
     polygon = np.stack([x, y], axis=1)
-
-    x0, y0, x1, y1 = detection.box
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    rays = view.directions(np.array([cx, x0, x1, cx, cx]), np.array([cy, cy, cy, y0, y1]))
-    c_lon, c_lat = vector_to_lonlat(rays[0])
-    _, bottom_lat = vector_to_lonlat(rays[4])
     turn = geometry.full_width  # pixels per 360°
 
     pole = None
@@ -80,7 +79,7 @@ def to_panorama(detection: Detection, view: View, geometry: Geometry) -> Detecti
     shift = -math.floor((polygon[:, 0].min() + geometry.left) / turn) * turn
     polygon[:, 0] += shift
     mask_centre[0] += shift
-    angular_width, angular_height = angle_between(rays[1], rays[2]), angle_between(rays[3], rays[4])
+    angular_width, angular_height = angle_between(rays[[-4, -2]], rays[[-3, -1]])
     extra = dict(detection.extra)
     extra.update(
         lon=math.degrees(c_lon),

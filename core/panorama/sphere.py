@@ -83,8 +83,10 @@ def rotation(yaw: float, pitch: float) -> np.ndarray:
 
 
 def angle_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Angle in radians between direction vectors (broadcasting over leading axes)."""
+    """Angle in radians between direction vectors (broadcasting over leading axes), from the
+    chord between their unit vectors: exact for tiny angles too."""
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
-    cross = np.linalg.norm(np.cross(a, b), axis=-1)
-    return np.arctan2(cross, np.sum(a * b, axis=-1))
+    a = a / np.linalg.norm(a, axis=-1, keepdims=True)
+    b = b / np.linalg.norm(b, axis=-1, keepdims=True)
+    return 2 * np.arcsin(np.clip(np.linalg.norm(a - b, axis=-1) / 2, 0.0, 1.0))

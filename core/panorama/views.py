@@ -104,27 +104,36 @@ def view_size(geometry: Geometry, spec: Pass) -> Tuple[float, int, float]:
 
 
 def _rows(spec: Pass, half_fov: float, lat_min: float, lat_max: float) -> List[Tuple[float, int]]:
-    """(pitch, number of yaws) of the rows covering [lat_min, lat_max] degrees with the margin."""
-    margin = math.radians(spec.margin)
+    """(pitch, number of yaws) of the rows covering [lat_min, lat_max] degrees with the margin:
+    the band split evenly into as many rows as give the fewest views in all."""
+    best = None
     for count in range(1, 64):
-        edges = np.linspace(lat_min, lat_max, count + 1)
-        rows = []
-        for lo, hi in zip(edges[:-1], edges[1:]):
-            lats = np.radians(np.append(np.arange(lo, hi, 0.5), hi))
-            best = None
-            for pitch in _candidate_pitches(lo, hi):
-                reach = _half_yaw_reach(math.radians(pitch), half_fov, margin, lats)
-                if reach is not None:
-                    yaws = 1 if reach >= math.pi else math.ceil(math.pi / reach)
-                    if best is None or yaws < best[1]:
-                        best = (math.radians(pitch), yaws)
-            if best is None:
-                break
-            rows.append(best)
-        else:
-            return rows
+        rows = _even_rows(count, math.radians(spec.margin), half_fov, lat_min, lat_max)
+        if rows is not None and (best is None or sum(n for _, n in rows) < sum(n for _, n in best)):
+            best = rows
+        if best is not None and count >= len(best) + 2:
+            return best
     raise ValueError(f"Views of half field of view {math.degrees(half_fov):.1f}° cannot cover the band "
                      f"with a margin of {spec.margin}°.")
+
+
+def _even_rows(count: int, margin: float, half_fov: float, lat_min: float, lat_max: float):
+    """The rows covering the band split into ``count`` even parts, or None if a part is too tall."""
+    edges = np.linspace(lat_min, lat_max, count + 1)
+    rows = []
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        lats = np.radians(np.append(np.arange(lo, hi, 0.5), hi))
+        best = None
+        for pitch in _candidate_pitches(lo, hi):
+            reach = _half_yaw_reach(math.radians(pitch), half_fov, margin, lats)
+            if reach is not None:
+                yaws = 1 if reach >= math.pi else math.ceil(math.pi / reach)
+                if best is None or yaws < best[1]:
+                    best = (math.radians(pitch), yaws)
+        if best is None:
+            return None
+        rows.append(best)
+    return rows
 
 
 def _candidate_pitches(lo: float, hi: float) -> List[float]:
