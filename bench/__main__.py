@@ -5,7 +5,7 @@ generated 1080p and 8192×4096 images.
 Tables go to stdout, progress to stderr; outputs, HTML reports and JSON results to
 ``bench_output/``. A benchmark, not a test: it never fails on a figure.
 
-    python -m bench                                   # everything (~30–45 min on 2 CPU cores)
+    python -m bench                                   # everything (at most ~10 min of GeoBlur per set)
     python -m bench --sets faces_dev,dlib_faces --no-deface --limit 20 --no-synthetic
 """
 import argparse
@@ -23,6 +23,11 @@ def arguments(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", help="comma-separated set names (default: all): " + ", ".join(BY_NAME))
     parser.add_argument("--limit", type=int, default=0, help="only the first N images of each set")
+    parser.add_argument(
+        "--budget", type=float, default=10.0,
+        help="minutes of GeoBlur work per set before it stops and scores what it did (default 10; 0: none); "
+             "deface then runs on the same images",
+    )
     parser.add_argument("--no-deface", action="store_true", help="skip the deface comparison")
     parser.add_argument("--no-synthetic", action="store_true", help="skip the generated-image speed table")
     parser.add_argument("--output", default=OUTPUT, help="folder for copies, reports and results (default: bench_output)")
@@ -35,12 +40,13 @@ def arguments(argv):
     return args
 
 
-def measure(kind: str, name: str, args) -> dict:
+def measure(kind: str, name: str, args, limit=None) -> dict:
     """Run one worker process and read its result."""
     result_path = os.path.join(args.output, "results", f"{name.replace(' ', '_')}.{kind}.json")
     if os.path.exists(result_path):
         os.remove(result_path)
-    command = [sys.executable, "-m", "bench.worker", kind, name, args.output, str(args.limit), result_path]
+    limit = args.limit if limit is None else limit
+    command = [sys.executable, "-m", "bench.worker", kind, name, args.output, str(limit), str(args.budget * 60), result_path]
     done = subprocess.run(command, cwd=REPO)
     if not os.path.isfile(result_path):
         return {"tool": kind, "set": name, "error": f"worker died (exit status {done.returncode})"}
@@ -61,6 +67,8 @@ def report_set(name: str, geoblur: dict, deface) -> None:
         print(f"ERROR {cls}: not available: {error}")
     if "error" in geoblur:
         print(f"ERROR: {geoblur['error']}")
+    if "stopped" in geoblur:
+        print(f"NOTE: {geoblur['stopped']}; scored on those (see --budget)")
     if geoblur.get("failed"):
         print(f"{len(geoblur['failed'])} image(s) failed: {'; '.join(geoblur['failed'][:3])}")
     if geoblur.get("rows"):
@@ -102,7 +110,7 @@ def main(argv=None) -> int:
         deface = None
         if bench_set.deface and not args.no_deface:
             progress(f"{bench_set.name}: deface")
-            deface = measure("deface", bench_set.name, args)
+            deface = measure("deface", bench_set.name, args, limit=geoblur.get("processed", args.limit))
         report_set(bench_set.name, geoblur, deface)
         results.append(geoblur)
         if geoblur.get("output_rows") and deface is not None:

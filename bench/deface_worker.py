@@ -73,8 +73,10 @@ def run(name: str, output: str, limit) -> dict:
         started = time.perf_counter()
         done = subprocess.run([command, *ARGUMENTS, inputs], stdout=log, stderr=subprocess.STDOUT)
         wall = time.perf_counter() - started
+    if wall <= startup:  # a run too short to tell from the start-up's jitter: nothing subtracted
+        startup = 0.0
     result.update(
-        startup_s=startup, wall_s=wall, seconds=max(0.0, wall - startup), peak_mb=children_peak_rss_mb(), device=device()
+        startup_s=startup, wall_s=wall, seconds=wall - startup, peak_mb=children_peak_rss_mb(), device=device()
     )
     if done.returncode:
         result["error"] = f"deface exited with {done.returncode}; see {log_path}"

@@ -36,7 +36,7 @@ def throughput(result: dict) -> str:
     )
     if "load_s" in result:
         line += f"; model load {result['load_s']:.1f} s"
-    if "startup_s" in result:
+    if result.get("startup_s"):
         line += f"; start-up {result['startup_s']:.1f} s not counted"
     return line
 

@@ -1,5 +1,5 @@
 """One measurement in a process of its own, so that its peak memory is its own:
-``python -m bench.worker {geoblur|deface|synthetic} NAME OUTPUT_FOLDER LIMIT RESULT_JSON``.
+``python -m bench.worker {geoblur|deface|synthetic} NAME OUTPUT_FOLDER LIMIT BUDGET_S RESULT_JSON``.
 
 Whatever goes wrong is written into the result as an error row: one broken set does not stop
 the benchmark.
@@ -10,13 +10,13 @@ import traceback
 from .measure import write_result
 
 
-def main(kind: str, name: str, output: str, limit: str, result_path: str) -> None:
+def main(kind: str, name: str, output: str, limit: str, budget_s: str, result_path: str) -> None:
     limit_value = int(limit) or None
     try:
         if kind == "geoblur":
             from . import geoblur_worker
 
-            result = geoblur_worker.run(name, output, limit_value)
+            result = geoblur_worker.run(name, output, limit_value, float(budget_s))
         elif kind == "deface":
             from . import deface_worker
 
@@ -32,4 +32,4 @@ def main(kind: str, name: str, output: str, limit: str, result_path: str) -> Non
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:6])
+    main(*sys.argv[1:7])
