@@ -70,8 +70,6 @@ class Anonymizer:
             classes = [c for c in spec.geoblur_classes if c in wanted]
             if classes:
                 pairs.append((make_adapter(spec, self.settings.device), classes))
-        # models that search the whole image using what the others found (plates: on vehicles) go last
-        pairs.sort(key=lambda pair: hasattr(pair[0], "search"))
         return pairs
 
     @property
@@ -86,19 +84,16 @@ class Anonymizer:
     def detect(self, rgb: np.ndarray) -> List[Detection]:
         """Every wanted object in an upright RGB image, merged across models."""
         found: List[Detection] = []
-        searched: Dict[str, List[Detection]] = {}  # what was found per class searched so far
         for adapter, classes in self.adapters:
             thresholds = {c: self.threshold(adapter, c) for c in classes}
-            if hasattr(adapter, "search"):
-                candidates = adapter.search(rgb, min(thresholds.values()), self.callbacks.is_canceled, searched)
+            if hasattr(adapter, "search"):  # it searches the whole image its own way (plates)
+                candidates = adapter.search(rgb, min(thresholds.values()), self.callbacks.is_canceled)
             else:
                 smallest = smallest_object(adapter, rgb.shape) if "face" in classes else None
                 candidates = tiling.detect(adapter, rgb, min(thresholds.values()), smallest, self.callbacks.is_canceled)
             for d in candidates:
                 if d.cls in thresholds and d.score >= thresholds[d.cls]:
                     found.append(d)
-            for cls in classes:
-                searched[cls] = [d for d in found if d.cls == cls]
         return nms_detections(found)
 
     def process(self, job: ImageJob) -> ImageResult:

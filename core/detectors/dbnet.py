@@ -7,7 +7,7 @@ probability per pixel. Text regions are the connected areas above :data:`BINARY_
 whose mean probability is at least ``min_score``, each grown back to the full height of its
 characters (DB shrinks them in training; "unclip"). :mod:`..plates` decides which are plates.
 """
-from typing import Callable, Dict, List
+from typing import Callable, List
 
 import cv2
 import numpy as np
@@ -25,6 +25,8 @@ BINARY_THRESHOLD = 0.3
 #: the region is grown by area·ratio/perimeter on every side (PaddleOCR's det_db_unclip_ratio)
 UNCLIP_RATIO = 1.6
 MIN_SIDE = 3
+#: the vehicle score from which a vehicle gives plates their context
+CONTEXT_SCORE = 0.2
 
 
 class DBNet(Adapter):
@@ -44,21 +46,17 @@ class DBNet(Adapter):
         self._cls = next(iter(self.spec.classes.values()))
         self._vehicles = _vehicle_adapter(self.device)
 
-    def search(self, rgb: np.ndarray, min_score: float, is_canceled: Callable[[], bool],
-               context: Dict[str, List[Detection]]) -> List[Detection]:
+    def search(self, rgb: np.ndarray, min_score: float, is_canceled: Callable[[], bool]) -> List[Detection]:
         """The licence plates in a whole image (the pipeline calls this instead of tiling):
-        text on the vehicles, and plate-shaped text anywhere (:func:`..plates.find_plates`).
-        ``context`` holds what the run's other models found, by class; when it has no
-        ``vehicle`` entry, the bundled vehicle model is run here for plates' sake only."""
-        vehicles = context.get("vehicle")
-        if vehicles is None:
-            vehicles = self._find_vehicles(rgb, is_canceled)
-        return plates.find_plates(self, rgb, [v.box for v in vehicles], min_score, is_canceled)
+        text on the vehicles, and plate-shaped text anywhere (:func:`..plates.find_plates`)."""
+        return plates.find_plates(self, rgb, self._find_vehicles(rgb, is_canceled), min_score, is_canceled)
 
-    def _find_vehicles(self, rgb: np.ndarray, is_canceled: Callable[[], bool]) -> List[Detection]:
-        threshold = self._vehicles.spec.threshold_for("vehicle")
-        found = tiling.detect(_LargeOnly(self._vehicles), rgb, threshold, is_canceled=is_canceled)
-        return [d for d in found if d.cls == "vehicle" and d.score >= threshold]
+    def _find_vehicles(self, rgb: np.ndarray, is_canceled: Callable[[], bool]) -> List[tuple]:
+        """Boxes of the vehicles that may carry a legible plate. Taken at a low score: a wrong
+        vehicle only lets text in its lower part be judged by the plate-on-vehicle rules, and
+        the vehicle model is unsure of cars seen close, from behind, filling the frame."""
+        found = tiling.detect(_LargeOnly(self._vehicles), rgb, CONTEXT_SCORE, is_canceled=is_canceled)
+        return [d.box for d in found if d.cls == "vehicle"]
 
     def probability(self, rgb: np.ndarray) -> np.ndarray:
         """The text probability of every pixel of ``rgb`` (H, W float32)."""

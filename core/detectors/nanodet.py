@@ -1,7 +1,8 @@
 """NanoDet-m (RangiLyu, Apache-2.0): a small anchor-free COCO detector for persons and vehicles.
 
-Its export takes a fixed square image (416 px), plainly resized (no letterbox), BGR minus the
-ImageNet mean over its std. Per stride (8, 16, 32) it gives class scores (1, N, 80), already
+Its export takes a fixed square image (416 px), BGR minus the ImageNet mean over its std; it
+was trained on plainly resized images, but the views it gets here may be far from square (the
+coarse passes over a wide photo), so they are padded to a square rather than stretched. Per stride (8, 16, 32) it gives class scores (1, N, 80), already
 sigmoid-ed, and box sides (1, N, 4·(R+1)) as Generalized Focal Loss distributions over R+1 bins
 in stride units. The export's output names say nothing of which is which, and their order is
 the converter's, so outputs are paired by their shapes.
@@ -15,7 +16,7 @@ from typing import Dict, List, Tuple
 import cv2
 import numpy as np
 
-from ..boxes import nms, nms_detections
+from ..boxes import nms_detections
 from ..errors import ModelError
 from ..types import Detection
 from .base import Adapter
@@ -38,6 +39,8 @@ STRIDES = (8, 16, 32)
 MEAN_BGR = np.array([103.53, 116.28, 123.675], dtype=np.float32)
 STD_BGR = np.array([57.375, 57.12, 58.395], dtype=np.float32)
 NMS_IOU = 0.5
+#: boxes down to this share of the threshold widen the box of the object they overlap
+SUPPORT = 0.5
 PERSON = 0
 #: what a person may ride, by column: its rider is obscured with it
 RIDDEN = {1: "bicycle", 3: "motorcycle"}
@@ -102,43 +105,45 @@ class NanoDet(Adapter):
         return levels
 
     def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
+        """Detections scored ≥ ``min_score``, each box grown over the weaker boxes of the same
+        object (down to :data:`SUPPORT` × ``min_score``): NanoDet's best box of a person often
+        stops at the waist or the knees, a weaker one reaches the feet."""
+        return self.merge(self.candidates(rgb, min_score * SUPPORT), min_score)
+
+    def candidates(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
+        """Every cell's box scored ≥ ``min_score`` for a mapped class or a ride, in ``rgb``'s pixels."""
         height, width = rgb.shape[:2]
-        resized = cv2.resize(rgb, (self._size, self._size), interpolation=cv2.INTER_LINEAR)
-        bgr = (resized[..., ::-1].astype(np.float32) - MEAN_BGR) / STD_BGR
-        outputs = self.session.run(None, {self._input: bgr.transpose(2, 0, 1)[None]})
+        # a view that is not square (the image's edge, a small image) is padded, not stretched
+        to_image = max(height, width) / self._size
+        size = (max(1, round(width / to_image)), max(1, round(height / to_image)))
+        resized = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA if to_image > 1 else cv2.INTER_LINEAR)
+        tensor = np.zeros((self._size, self._size, 3), dtype=np.float32)  # zero: the mean colour
+        tensor[:size[1], :size[0]] = (resized[..., ::-1].astype(np.float32) - MEAN_BGR) / STD_BGR
+        outputs = self.session.run(None, {self._input: tensor.transpose(2, 0, 1)[None]})
         columns = np.array(sorted(set(self._classes) | set(RIDDEN)))
-        boxes, scores, labels = [], [], []
+        found = []
         for stride, score_index, box_index in self._levels:
             level_scores = outputs[score_index][0][:, columns]
             cells, column = np.where(level_scores >= min_score)
             if len(cells) == 0:
                 continue
-            boxes.append(self._decode(outputs[box_index][0][cells], cells, stride))
-            scores.append(level_scores[cells, column])
-            labels.append(columns[column])
-        if not boxes:
-            return []
-        boxes = np.concatenate(boxes) * np.tile([width / self._size, height / self._size], 2)
-        boxes = np.clip(boxes, 0, [width, height, width, height])
-        scores, labels = np.concatenate(scores), np.concatenate(labels)
-        kept = []
-        for label in np.unique(labels):
-            members = np.where(labels == label)[0]
-            kept.extend(members[nms(boxes[members], scores[members], NMS_IOU)])
-        kept = np.array(kept)
-        boxes, scores, labels = boxes[kept], scores[kept], labels[kept]
-        rides = {int(i): RIDDEN[labels[i]] for i in range(len(labels)) if labels[i] in RIDDEN}
-        found = []
-        for i in range(len(labels)):
-            cls = self._classes.get(int(labels[i]))
-            if cls is None:
-                continue
-            detection = Detection(cls, float(scores[i]), tuple(float(v) for v in boxes[i]), self.spec.id,
-                                  extra={"label": COCO_NAMES[labels[i]]})
-            if labels[i] == PERSON:
-                _add_ride(detection, boxes, rides)
-            found.append(detection)
-        return nms_detections(found, NMS_IOU)
+            boxes = np.clip(self._decode(outputs[box_index][0][cells], cells, stride) * to_image, 0,
+                            [width, height, width, height])
+            for box, score, label in zip(boxes, level_scores[cells, column], columns[column]):
+                cls = self._classes.get(int(label)) or RIDDEN[int(label)]
+                found.append(Detection(cls, float(score), tuple(float(v) for v in box), self.spec.id,
+                                       extra={"label": COCO_NAMES[label]}))
+        return found
+
+    def merge(self, candidates: List[Detection], min_score: float) -> List[Detection]:
+        """One detection per object scored ≥ ``min_score``, grown over its weaker candidates;
+        riders grown over what they ride."""
+        merged = [d for d in nms_detections(candidates, NMS_IOU) if d.score >= min_score]
+        rides = [d for d in merged if d.extra["label"] in RIDDEN.values()]
+        found = [d for d in merged if d.cls in self._classes.values()]
+        for person in (d for d in found if d.extra["label"] == COCO_NAMES[PERSON]):
+            _add_ride(person, rides)
+        return found
 
     def _decode(self, distributions: np.ndarray, cells: np.ndarray, stride: int) -> np.ndarray:
         """Boxes (x0, y0, x1, y1) in model-input pixels from each cell's four side
@@ -157,15 +162,15 @@ class NanoDet(Adapter):
         )
 
 
-def _add_ride(person: Detection, boxes: np.ndarray, rides: Dict[int, str]) -> None:
+def _add_ride(person: Detection, rides: List[Detection]) -> None:
     """A rider is a person together with what they ride: grow a person's box over the bicycle
     or motorcycle under them (one whose top is within the person's box, below the person's
     middle, overlapping the person's width by half), so the rider is obscured whole."""
     x0, y0, x1, y1 = person.box
-    for index, label in rides.items():
-        r0, s0, r1, s1 = boxes[index]
+    for ride in rides:
+        r0, s0, r1, s1 = ride.box
         overlap = min(x1, r1) - max(x0, r0)
         if overlap >= 0.5 * min(x1 - x0, r1 - r0) and y0 < s0 < y1 and (s0 + s1) / 2 > (y0 + y1) / 2:
             x0, y0, x1, y1 = min(x0, r0), min(y0, s0), max(x1, r1), max(y1, s1)
-            person.extra["rides"] = label
+            person.extra["rides"] = ride.extra["label"]
     person.box = (float(x0), float(y0), float(x1), float(y1))
