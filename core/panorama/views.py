@@ -8,8 +8,9 @@ every direction of the band to lie at least ``margin`` degrees inside some view.
 angular radius up to the margin, centred anywhere in the band, is therefore whole in at least
 one view; larger objects are the next, coarser pass's job, whose margin is wider.
 
-Views are square, at most :data:`VIEW_SIZE` pixels (one CenterFace tile: no tiling overhead),
-and no wider than ``max_half_fov`` so that their edges are not stretched beyond use.
+Views are at most :data:`VIEW_SIZE` pixels wide and tall (one CenterFace tile: no tiling
+overhead), no wider than ``max_half_fov`` so that their edges are not stretched beyond use, and
+each row's views only as tall as its share of the band needs.
 """
 import math
 from dataclasses import dataclass
@@ -67,56 +68,72 @@ class View:
         return camera @ rotation(self.yaw, self.pitch).T
 
 
-def inner_margin(camera: np.ndarray, half_fov: float) -> np.ndarray:
-    """Angle (radians) from camera-frame unit directions to the nearest side of a square view
-    of half field of view ``half_fov``; negative outside the view."""
-    c, s = math.cos(half_fov), math.sin(half_fov)
+def required_half_fovs(camera: np.ndarray, margin: float):
+    """For camera-frame unit directions (..., 3): the horizontal and vertical half fields of view
+    (radians) a view needs for each to lie at least ``margin`` radians inside it (π/2 or more:
+    no view can hold it).
+
+    A side of the view is a plane through the centre; a direction at angle ψ from the axis in
+    the plane's sweep, whose projection onto that plane has length r, is r·sin(a - ψ) from the
+    side of half-angle a, so it needs a ≥ |ψ| + asin(sin(margin) / r)."""
     x, y, z = camera[..., 0], camera[..., 1], camera[..., 2]
-    # each side is a plane through the centre; the angle to it is asin of the distance along
-    # its unit normal (cos a, 0, -sin a) and its three siblings
-    worst = np.minimum.reduce([z * s - x * c, z * s + x * c, z * s - y * c, z * s + y * c])
-    return np.arcsin(np.clip(worst, -1.0, 1.0))
+
+    def need(across, depth):
+        spread = np.hypot(across, depth)
+        return np.arctan2(np.abs(across), depth) + np.arcsin(np.clip(math.sin(margin) / np.maximum(spread, 1e-12), 0.0, 1.0))
+
+    return need(x, z), need(y, z)
 
 
-def _half_yaw_reach(pitch: float, half_fov: float, margin: float, lats: np.ndarray) -> Optional[float]:
-    """The largest yaw offset (radians) at which every latitude in ``lats`` is still ``margin``
-    inside a view at ``pitch``: views of the row may be twice this apart. None if some latitude
-    is not inside even straight ahead."""
-    offsets = np.radians(np.arange(0.0, 180.05, 0.1))
+def _row_views(pitch: float, lats: np.ndarray, focal: float, side: int, margin: float) -> Optional[Tuple[int, int]]:
+    """(number of yaws, view height) of the row at ``pitch`` that covers the latitudes ``lats``
+    with the margin in the fewest pixels, views being ``side`` wide; None if no height does."""
+    offsets = np.radians(np.arange(0.0, 180.01, 0.25))
     lon, lat = np.meshgrid(offsets, lats)
-    camera = lonlat_to_vector(lon, lat) @ rotation(0.0, pitch)
-    inside = inner_margin(camera, half_fov) >= margin
-    if not inside[:, 0].all():
-        return None
-    # the covered offsets of a latitude run from 0 up to its first uncovered one
-    first_out = np.where(inside.all(axis=1), len(offsets), np.argmin(inside, axis=1))
-    reach = int(first_out.min())
-    return math.pi if reach >= len(offsets) else float(offsets[reach - 1])
+    need_w, need_h = required_half_fovs(lonlat_to_vector(lon, lat) @ rotation(0.0, pitch), margin)
+    fits_w = need_w <= math.atan(side / 2 / focal)
+    best = None
+    for height in range(SIZE_MULTIPLE, side + 1, SIZE_MULTIPLE):
+        inside = fits_w & (need_h <= math.atan(height / 2 / focal))
+        if not inside[:, 0].all():
+            continue
+        # a latitude is covered from offset 0 up to its first uncovered offset; views of the row
+        # may be twice the smallest such reach apart
+        first_out = np.where(inside.all(axis=1), len(offsets), np.argmin(inside, axis=1))
+        reach = int(first_out.min())
+        yaws = 1 if reach >= len(offsets) else math.ceil(math.pi / offsets[reach - 1])
+        if best is None or yaws * height < best[0] * best[1]:
+            best = (yaws, height)
+    return best
 
 
-def view_size(geometry: Geometry, spec: Pass) -> Tuple[float, int, float]:
-    """(focal, side in pixels, half field of view in radians) of the square views of a pass."""
+def view_size(geometry: Geometry, spec: Pass) -> Tuple[float, int]:
+    """(focal, width in pixels) of the views of a pass: as wide as one tile, or as the widest
+    field of view allows."""
     focal = spec.density * geometry.pixels_per_radian
     widest = 2 * focal * math.tan(math.radians(spec.max_half_fov))
-    side = max(SIZE_MULTIPLE, min(VIEW_SIZE, int(widest)) // SIZE_MULTIPLE * SIZE_MULTIPLE)
-    return focal, side, math.atan(side / 2 / focal)
+    return focal, max(SIZE_MULTIPLE, min(VIEW_SIZE, int(widest)) // SIZE_MULTIPLE * SIZE_MULTIPLE)
 
 
-def _rows(spec: Pass, half_fov: float, lat_min: float, lat_max: float) -> List[Tuple[float, int]]:
-    """(pitch, number of yaws) of the rows covering [lat_min, lat_max] degrees with the margin:
-    the band split evenly into as many rows as give the fewest views in all."""
+def _rows(spec: Pass, focal: float, side: int, lat_min: float, lat_max: float) -> List[Tuple[float, int, int]]:
+    """(pitch, number of yaws, view height) of the rows covering [lat_min, lat_max] degrees with
+    the margin: the band split evenly into as many rows as need the fewest pixels in all."""
     best = None
     for count in range(1, 64):
-        rows = _even_rows(count, math.radians(spec.margin), half_fov, lat_min, lat_max)
-        if rows is not None and (best is None or sum(n for _, n in rows) < sum(n for _, n in best)):
+        rows = _even_rows(count, math.radians(spec.margin), focal, side, lat_min, lat_max)
+        if rows is not None and (best is None or _pixels(rows) < _pixels(best)):
             best = rows
         if best is not None and count >= len(best) + 2:
             return best
-    raise ValueError(f"Views of half field of view {math.degrees(half_fov):.1f}° cannot cover the band "
+    raise ValueError(f"Views {side} px wide at {focal:.0f} px per radian cannot cover the band "
                      f"with a margin of {spec.margin}°.")
 
 
-def _even_rows(count: int, margin: float, half_fov: float, lat_min: float, lat_max: float):
+def _pixels(rows) -> int:
+    return sum(yaws * height for _, yaws, height in rows)
+
+
+def _even_rows(count: int, margin: float, focal: float, side: int, lat_min: float, lat_max: float):
     """The rows covering the band split into ``count`` even parts, or None if a part is too tall."""
     edges = np.linspace(lat_min, lat_max, count + 1)
     rows = []
@@ -124,11 +141,9 @@ def _even_rows(count: int, margin: float, half_fov: float, lat_min: float, lat_m
         lats = np.radians(np.append(np.arange(lo, hi, 0.5), hi))
         best = None
         for pitch in _candidate_pitches(lo, hi):
-            reach = _half_yaw_reach(math.radians(pitch), half_fov, margin, lats)
-            if reach is not None:
-                yaws = 1 if reach >= math.pi else math.ceil(math.pi / reach)
-                if best is None or yaws < best[1]:
-                    best = (math.radians(pitch), yaws)
+            found = _row_views(math.radians(pitch), lats, focal, side, margin)
+            if found is not None and (best is None or found[0] * found[1] < best[1] * best[2]):
+                best = (math.radians(pitch), *found)
         if best is None:
             return None
         rows.append(best)
@@ -156,9 +171,9 @@ def plan(geometry: Geometry, passes: Tuple[Pass, ...] = PASSES) -> List[View]:
         lat_max = min(spec.lat_max, math.degrees(top))
         if lat_max <= lat_min:
             continue
-        focal, side, half = view_size(geometry, spec)
-        for pitch, yaws in _rows(spec, half, lat_min, lat_max):
+        focal, side = view_size(geometry, spec)
+        for pitch, yaws, height in _rows(spec, focal, side, lat_min, lat_max):
             for i in range(yaws):
                 yaw = (2 * math.pi * i / yaws + math.pi) % (2 * math.pi) - math.pi
-                views.append(View(yaw, pitch, focal, side, side, spec.density))
+                views.append(View(yaw, pitch, focal, side, height, spec.density))
     return views

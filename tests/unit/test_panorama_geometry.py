@@ -61,13 +61,24 @@ def test_a_view_is_an_upright_pinhole_camera():
     assert step == pytest.approx(1 / 300.0, rel=1e-4)
 
 
+def _inside(view, directions, margin_deg):
+    """Which directions lie at least ``margin_deg`` inside ``view``: at least that angle on the
+    inner side of each of the four planes through the centre and two adjacent corners."""
+    corners = view.directions(np.array([0, view.width, view.width, 0]), np.array([0, 0, view.height, view.height]))
+    axis = view.directions(view.width / 2, view.height / 2)
+    inside = np.ones(len(directions), dtype=bool)
+    for a, b in zip(corners, np.roll(corners, -1, axis=0)):
+        normal = np.cross(a, b)
+        normal /= np.linalg.norm(normal) * np.sign(normal @ axis)  # pointing into the view
+        inside &= np.degrees(np.arcsin(np.clip(directions @ normal, -1, 1))) >= margin_deg - 1e-6
+    return inside
+
+
 def _covered(views_, directions, margin_deg):
-    best = np.full(len(directions), -np.inf)
-    for v in views_:
-        camera = directions @ rotation(v.yaw, v.pitch)
-        half = math.atan(v.width / 2 / v.focal)
-        best = np.maximum(best, views.inner_margin(camera, half))
-    return np.degrees(best) >= margin_deg - 1e-6
+    covered = np.zeros(len(directions), dtype=bool)
+    for view in views_:
+        covered |= _inside(view, directions, margin_deg)
+    return covered
 
 
 @pytest.mark.parametrize("width", [8192, 2048])
