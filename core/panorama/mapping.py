@@ -9,7 +9,7 @@ its outline and the image's top or bottom edge.
 Seam convention: longitudes are unwrapped along the outline, then the outline is shifted by
 whole turns so that ``box[0]`` (x_min) lies in [0, W). An object across the seam therefore has
 ``box[2]`` (x_max) beyond W; its part beyond W is the image's left edge (see
-:func:`..obscure.apply` with ``wrap=True``).
+:func:`..obscure.apply` with ``wrap=True``). An object round a pole has the box 0..W.
 """
 import math
 
@@ -91,14 +91,13 @@ def to_panorama(detection: Detection, view: View, geometry: Geometry) -> Detecti
         mask_centre=(float(mask_centre[0]), float(mask_centre[1])),
         size_px=float(max(angular_width, angular_height) * geometry.pixels_per_radian),
     )
-    return Detection(detection.cls, detection.score, bounds(polygon), detection.model, polygon, extra)
+    return Detection(detection.cls, detection.score, bounds(polygon, pole, geometry), detection.model, polygon, extra)
 
 
-def bounds(polygon: np.ndarray):
-    """The bounding box (x_min, y_min, x_max, y_max) of a polygon, as floats."""
-    return (
-        float(polygon[:, 0].min()),
-        float(polygon[:, 1].min()),
-        float(polygon[:, 0].max()),
-        float(polygon[:, 1].max()),
-    )
+def bounds(polygon: np.ndarray, pole, geometry: Geometry):
+    """The bounding box (x_min, y_min, x_max, y_max) of an outline, as floats; an object round a
+    pole spans every longitude, so its box is the image's full width."""
+    x0, x1 = float(polygon[:, 0].min()), float(polygon[:, 0].max())
+    if pole:
+        x0, x1 = float(-geometry.left), float(geometry.full_width - geometry.left)
+    return x0, float(polygon[:, 1].min()), x1, float(polygon[:, 1].max())

@@ -62,4 +62,4 @@ def _combined(best: Detection, others: List[Detection], geometry: Geometry) -> D
     shift = -np.floor((hull[:, 0].min() + geometry.left) / turn) * turn  # x_min back into [0, W)
     hull[:, 0] += shift
     extra = dict(best.extra, pole=pole, mask_centre=(mask_centre[0] + shift, mask_centre[1]))
-    return Detection(best.cls, best.score, bounds(hull), best.model, hull, extra)
+    return Detection(best.cls, best.score, bounds(hull, pole, geometry), best.model, hull, extra)
