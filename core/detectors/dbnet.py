@@ -6,6 +6,10 @@ the image is padded to multiples of 32, normalised as ImageNet, and the model re
 probability per pixel. Text regions are the connected areas above :data:`BINARY_THRESHOLD`
 whose mean probability is at least ``min_score``, each grown back to the full height of its
 characters (DB shrinks them in training; "unclip"). :mod:`..plates` decides which are plates.
+
+GeoBlur uses text only to find licence plates, so the adapter also searches whole images for
+plates itself (:meth:`DBNet.search`, which the pipeline calls instead of tiling): that search
+needs the vehicles in the image, from the bundled vehicle model, loaded with this one.
 """
 from typing import Callable, List
 
@@ -31,9 +35,10 @@ CONTEXT_SCORE = 0.2
 
 class DBNet(Adapter):
     family = "dbnet"
-    tile_size = 960
+    # fully convolutional and light: most photos in one pass (overlapping tiles cost more)
+    tile_size = 2048
     min_object = 8  # text height in pixels
-    max_object = 320
+    max_object = 640
 
     def check(self) -> None:
         inputs, outputs = self.session.get_inputs(), self.session.get_outputs()
@@ -97,9 +102,9 @@ class DBNet(Adapter):
 
 
 class _LargeOnly:
-    """A vehicle adapter tiled for vehicles that can carry a legible plate only: at least
-    :data:`..plates.MIN_VEHICLE_WIDTH` pixels, so tiles can be as large as the model's input
-    (a quarter of the tiles the adapter needs for the smallest vehicles)."""
+    """A vehicle adapter tiled for the vehicles that can carry a legible plate, at least
+    :data:`..plates.MIN_VEHICLE_WIDTH` pixels wide: larger tiles, so fewer of them, than the
+    adapter needs for the smallest vehicles."""
 
     def __init__(self, adapter: Adapter):
         self.infer = adapter.infer
