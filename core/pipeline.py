@@ -81,16 +81,23 @@ class Anonymizer:
     def threshold(self, adapter, cls: str) -> float:
         return self.settings.thresholds.get(cls, adapter.spec.threshold_for(cls))
 
-    def detect(self, rgb: np.ndarray) -> List[Detection]:
-        """Every wanted object in an upright RGB image, merged across models."""
+    def detect(self, rgb: np.ndarray, smallest: Optional[float] = None, largest: Optional[float] = None) -> List[Detection]:
+        """Every wanted object in an upright RGB image, merged across models.
+
+        ``smallest`` and ``largest`` (pixels) bound the objects to look for when the caller
+        knows them (a panorama view is responsible for one band of sizes); by default a photo is
+        searched from the smallest face it can hold up to its own size."""
         found: List[Detection] = []
         for adapter, classes in self.adapters:
             thresholds = {c: self.threshold(adapter, c) for c in classes}
             if hasattr(adapter, "search"):  # it searches the whole image its own way (plates)
                 candidates = adapter.search(rgb, min(thresholds.values()), self.callbacks.is_canceled)
             else:
-                smallest = smallest_object(adapter, rgb.shape) if "face" in classes else None
-                candidates = tiling.detect(adapter, rgb, min(thresholds.values()), smallest, self.callbacks.is_canceled)
+                least = smallest
+                if least is None and "face" in classes:
+                    least = smallest_object(adapter, rgb.shape)
+                candidates = tiling.detect(adapter, rgb, min(thresholds.values()), least,
+                                           self.callbacks.is_canceled, largest)
             for d in candidates:
                 if d.cls in thresholds and d.score >= thresholds[d.cls]:
                     found.append(d)

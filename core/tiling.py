@@ -36,12 +36,17 @@ def _starts(length: int, tile: int, overlap: int) -> List[int]:
     return [round(i * (length - tile) / (count - 1)) for i in range(count)]
 
 
-def plan(width: int, height: int, adapter, smallest: Optional[float] = None) -> List[Pass]:
-    """The passes that let ``adapter`` see objects from ``smallest`` pixels up to the image size.
+def plan(
+    width: int, height: int, adapter, smallest: Optional[float] = None, largest: Optional[float] = None
+) -> List[Pass]:
+    """The passes that let ``adapter`` see objects from ``smallest`` up to ``largest`` pixels
+    (default: the image size).
 
     The finest scale makes an object of ``smallest`` pixels as large as the smallest the model
     sees (upscaling small images, at most 2x); each coarser scale is ``PYRAMID_STEP`` smaller,
-    down to the one where the whole image is no larger than the largest object the model sees.
+    down to the one where the largest object (or the whole image) is no larger than the largest
+    the model sees. A caller that leaves larger objects to another search (a panorama's coarser
+    views) passes ``largest`` and saves the coarse scales, and their large false alarms.
     """
     smallest = smallest or adapter.min_object
     scale = min(2.0, max(adapter.min_object / smallest, 1.0))
@@ -56,7 +61,7 @@ def plan(width: int, height: int, adapter, smallest: Optional[float] = None) -> 
             for x in _starts(w, tile, overlap)
         ]
         passes.append(Pass(scale, tiles))
-        if max(w, h) <= adapter.max_object:
+        if max(w, h) <= adapter.max_object or (largest is not None and largest * scale <= adapter.max_object):
             return passes
         scale /= PYRAMID_STEP
 
@@ -81,11 +86,12 @@ def detect(
     min_score: float,
     smallest: Optional[float] = None,
     is_canceled: Callable[[], bool] = lambda: False,
+    largest: Optional[float] = None,
 ) -> List[Detection]:
     """All detections of ``adapter`` in ``rgb`` over the planned scales and tiles, merged."""
     height, width = rgb.shape[:2]
     found: List[Detection] = []
-    for scale, x0, y0, view in iter_views(rgb, plan(width, height, adapter, smallest)):
+    for scale, x0, y0, view in iter_views(rgb, plan(width, height, adapter, smallest, largest)):
         if is_canceled():
             raise Canceled("Canceled.")
         for d in adapter.infer(np.ascontiguousarray(view), min_score):

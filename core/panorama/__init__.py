@@ -28,12 +28,14 @@ def _views(geometry: Geometry):
 def detect(
     rgb: np.ndarray,
     geometry: Geometry,
-    detect_view: Callable[[np.ndarray], List[Detection]],
+    detect_view: Callable[..., List[Detection]],
     is_canceled: Callable[[], bool] = lambda: False,
 ) -> List[Detection]:
     """Every object in a panorama (RGB uint8, H×W×3), in its pixels, one detection per object.
 
-    ``detect_view`` is the planar detection (an RGB view in, detections in its pixels out);
+    ``detect_view(view, smallest, largest)`` is the planar detection (an RGB view and the
+    band of object sizes, in its pixels, that the view is responsible for; detections in its
+    pixels out);
     the returned detections carry their panorama outline as ``polygon`` and their place on the
     sphere in ``extra`` (see :func:`.mapping.to_panorama`).
     """
@@ -44,5 +46,5 @@ def detect(
         image = render.render(rgb, geometry, view)
         if image is None:
             continue
-        found.extend(mapping.to_panorama(d, view, geometry) for d in detect_view(image))
+        found.extend(mapping.to_panorama(d, view, geometry) for d in detect_view(image, view.smallest, view.largest))
     return merge.merge(found, geometry)

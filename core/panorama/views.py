@@ -6,7 +6,10 @@ latitudes at one density (view focal length in pixels per radian, relative to th
 ``W / 2π``), with rows of views at several pitches and as many yaws per row as it takes for
 every direction of the band to lie at least ``margin`` degrees inside some view. An object of
 angular radius up to the margin, centred anywhere in the band, is therefore whole in at least
-one view; larger objects are the next, coarser pass's job, whose margin is wider.
+one view; larger objects are the next, coarser pass's job, whose margin is wider. So each view
+is searched only for the band of sizes its pass is responsible for (:attr:`View.smallest`,
+:attr:`View.largest`): a fine view skips the detector's coarse scales, and a coarse view is not
+enlarged to find what the finer pass finds at full density.
 
 Views are at most :data:`VIEW_SIZE` pixels wide and tall (one CenterFace tile: no tiling
 overhead), no wider than ``max_half_fov`` so that their edges are not stretched beyond use, and
@@ -39,13 +42,20 @@ class Pass:
 #: from a 2.5 m car roof is above -35° from 1.3 m away on; nearer ones are large), at the
 #: panorama's own density: nothing is shrunk, and objects up to 4° across are whole in one of
 #: its views. The coarse pass looks at the whole sphere, zenith and nadir included, at about a
-#: third of the density (a 4° face is ~30 px there), with views overlapping widely enough that
+#: quarter of the density (a 4° face is ~23 px there), with views overlapping widely enough that
 #: a near face up to 30° across is whole in one. On the benchmark's pano_faces_dev (8192×4096:
-#: 20 + 20 views) 1.5 or 2 times the density obscured 0.7% more faces at 1.7 or 2.7 times the time.
+#: 20 + 20 views) 1.5 or 2 times the fine density obscured 0.7% more faces at 1.7 or 2.7 times
+#: the time, 0.85 times obscured 2.7% fewer; a coarse pass at 0.35 took 8 MP more of views for
+#: no more faces.
 PASSES: Tuple[Pass, ...] = (
     Pass(density=1.0, lat_min=-35.0, lat_max=25.0, margin=2.0),
-    Pass(density=0.35, lat_min=-90.0, lat_max=90.0, margin=15.0),
+    Pass(density=0.25, lat_min=-90.0, lat_max=90.0, margin=15.0),
 )
+
+#: a view of a pass that leaves larger objects to a coarser pass is searched for objects up to
+#: this many margins across (twice the margin is the largest object whole in one of its views;
+#: the rest is slack for objects that straddle the bound)
+LARGEST_IN_MARGINS = 3.0
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,8 @@ class View:
     width: int
     height: int
     density: float  # focal / the panorama's pixels per radian, for the record
+    smallest: Optional[float] = None  # pixels: smaller objects are a finer pass's (None: all)
+    largest: Optional[float] = None  # pixels: larger objects are a coarser pass's (None: all)
 
     def directions(self, u, v) -> np.ndarray:
         """Panorama-frame direction vectors (..., 3) of view pixel coordinates (continuous)."""
@@ -166,14 +178,17 @@ def plan(geometry: Geometry, passes: Tuple[Pass, ...] = PASSES) -> List[View]:
     _, top = geometry.to_lonlat(0, 0)
     _, bottom = geometry.to_lonlat(0, geometry.height)
     views = []
-    for spec in passes:
+    for index, spec in enumerate(passes):
         lat_min = max(spec.lat_min, math.degrees(bottom))
         lat_max = min(spec.lat_max, math.degrees(top))
         if lat_max <= lat_min:
             continue
         focal, side = view_size(geometry, spec)
+        finer = passes[index - 1] if index > 0 else None
+        smallest = 2 * math.radians(finer.margin) * focal if finer else None
+        largest = LARGEST_IN_MARGINS * math.radians(spec.margin) * focal if index < len(passes) - 1 else None
         for pitch, yaws, height in _rows(spec, focal, side, lat_min, lat_max):
             for i in range(yaws):
                 yaw = (2 * math.pi * i / yaws + math.pi) % (2 * math.pi) - math.pi
-                views.append(View(yaw, pitch, focal, side, height, spec.density))
+                views.append(View(yaw, pitch, focal, side, height, spec.density, smallest, largest))
     return views

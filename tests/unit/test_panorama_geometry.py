@@ -108,6 +108,22 @@ def test_the_finest_pass_looks_at_the_horizon_unshrunk_and_the_coarse_pass_cover
     assert _covered(coarse, poles, views.PASSES[-1].margin).all()
 
 
+def test_each_pass_searches_only_the_sizes_the_other_passes_leave_it():
+    planned = views.plan(Geometry.full(8192, 4096))
+    fine_spec, coarse_spec = views.PASSES
+    fine = [v for v in planned if v.density == fine_spec.density]
+    coarse = [v for v in planned if v.density == coarse_spec.density]
+    # the fine views leave objects beyond their margin to the coarse pass, with slack...
+    for v in fine:
+        assert v.smallest is None
+        assert v.largest == pytest.approx(views.LARGEST_IN_MARGINS * math.radians(fine_spec.margin) * v.focal)
+        assert v.largest > 2 * math.radians(fine_spec.margin) * v.focal
+    # ...and the coarse views look from the largest object whole in a fine view up to anything
+    for v in coarse:
+        assert v.smallest == pytest.approx(2 * math.radians(fine_spec.margin) * v.focal)
+        assert v.largest is None
+
+
 def test_a_cropped_panorama_gets_views_only_over_its_latitudes():
     g = Geometry(4000, 1000, 4000, 2000, 0, 500)  # latitudes +45 .. -45 only
     lats = [math.degrees(v.pitch) for v in views.plan(g)]

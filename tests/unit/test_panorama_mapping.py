@@ -107,14 +107,17 @@ def test_views_seeing_one_face_from_either_side_of_the_seam_merge_into_one():
 def test_detect_runs_the_planar_detection_on_every_view_and_stops_when_canceled():
     seen = []
 
-    def one_face_in_the_middle(rgb):  # the same object seen at the centre of each view
-        seen.append(rgb.shape)
+    def one_face_in_the_middle(rgb, smallest, largest):  # the same object at each view's centre
+        seen.append((rgb.shape[1], rgb.shape[0], smallest, largest))
         h, w = rgb.shape[:2]
         return [_face((w / 2 - 4, h / 2 - 4, w / 2 + 4, h / 2 + 4))]
 
     pano = np.zeros((1024, 2048, 3), np.uint8)
     found = panorama.detect(pano, G, one_face_in_the_middle)
-    assert len(seen) == len(views.plan(G)) == len(found)  # views' centres differ: no merging
+    planned = views.plan(G)
+    assert len(seen) == len(planned) == len(found)  # views' centres differ: no merging
+    # each view is searched for the band of sizes its pass is responsible for
+    assert seen == [(v.width, v.height, v.smallest, v.largest) for v in planned]
     calls = []
     with pytest.raises(Canceled):
         panorama.detect(pano, G, one_face_in_the_middle, lambda: calls.append(1) or len(calls) > 3)

@@ -43,6 +43,15 @@ def test_small_objects_upscale_the_image_at_most_twice():
     assert tiling.plan(400, 300, FakeAdapter(), smallest=6)[0].scale == 8 / 6
 
 
+def test_a_bound_on_the_largest_object_drops_the_coarse_scales():
+    adapter = FakeAdapter()
+    unbounded = tiling.plan(4000, 3000, adapter)
+    assert len(unbounded) > 2
+    bounded = tiling.plan(4000, 3000, adapter, largest=adapter.max_object * 2)
+    assert [p.scale for p in bounded] == [p.scale for p in unbounded[:2]]
+    assert len(tiling.plan(4000, 3000, adapter, largest=adapter.max_object)) == 1
+
+
 def test_object_on_a_tile_border_is_found_whole_and_mapped_back():
     image = np.zeros((600, 900, 3), np.uint8)
     adapter = FakeAdapter()
