@@ -1,7 +1,9 @@
-"""geoblur:anonymizeimages end to end through ``qgis_process``: on a generated layer, inside the
-saved graphical model that starts from ``native:importphotos``, from the packaged zip, and
-without its Python dependencies. Every run uses ``--json`` and parses it, so a stray print from
+"""geoblur:anonymizeimages end to end through ``qgis_process``: on a generated layer of photos and
+one of a 360° panorama with GPano metadata, inside the saved graphical model that starts from
+``native:importphotos``, from the packaged zip, and without its Python dependencies. Every run uses ``--json`` and parses it, so a stray print from
 the plugin fails these tests."""
+import io
+import math
 import os
 import shutil
 import subprocess
@@ -9,11 +11,13 @@ import zipfile
 
 import cv2
 import numpy as np
+import piexif
 import pytest
-from qgis.core import NULL, QgsVectorLayer
+from qgis.core import NULL, QgsDistanceArea, QgsPointXY, QgsVectorLayer
 
-from geoblur.tests.geotagged import FACE_IN_CROP, face_photo, write_geotagged_jpeg
+from geoblur.tests.geotagged import FACE_IN_CROP, face_photo, gps_exif, write_geotagged_jpeg
 from geoblur.tests.layers import memory_layer, save_gpkg, tree
+from geoblur.tests.panoramas import gpano_xmp, project, with_xmp
 
 from geoblur.tests.e2e.runner import ROOT, qgis_process, qgis_process_env
 
@@ -64,6 +68,43 @@ def test_qgis_process_anonymizes_a_layer_and_reports_json(checkout_env, tmp_path
     assert images["photos/missing.jpg"]["status"] == "failed"
     assert "Feature 3" in images["photos/missing.jpg"]["error"] and "missing.jpg" in images["photos/missing.jpg"]["error"]
     assert any("2 images anonymized, 1 failed" in line for line in report["log"]["info"])
+
+
+def test_qgis_process_anonymizes_a_gpano_panorama_and_maps_the_face_at_its_bearing(checkout_env, tmp_path):
+    width, height = 2048, 1024
+    # the face looks out 40° right of the panorama's centre, 5° below the horizon; GPano says
+    # the centre faces 100°, the layer's heading field (5°) must give way to it
+    pano, face = project(face_photo()[:, :, ::-1], FACE_IN_CROP, 40, -5, width / (2 * math.pi), width, height)
+    jpeg = cv2.imencode(".jpg", pano, [cv2.IMWRITE_JPEG_QUALITY, 95])[1].tobytes()
+    source = tmp_path / "panos" / "pano.jpg"
+    source.parent.mkdir()
+    geotagged = io.BytesIO()
+    piexif.insert(gps_exif(52.0, 5.0), jpeg, geotagged)
+    source.write_bytes(with_xmp(geotagged.getvalue(), gpano_xmp(100)))
+    save_gpkg(memory_layer([(5.0, 52.0, "panos/pano.jpg", 5.0)]), tmp_path / "panos.gpkg")
+    out = tmp_path / "out"
+    code, report, log = qgis_process(
+        checkout_env, "run", "geoblur:anonymizeimages", "--",
+        f"INPUT={tmp_path / 'panos.gpkg'}", "CLASSES=0", "METHOD=2", "IMAGE_TYPE=0", "HEADING_FIELD=direction",
+        f"OUTPUT_FOLDER={out}", f"OUTPUT={tmp_path / 'detections.gpkg'}", "OUTPUT_IMAGES=TEMPORARY_OUTPUT")
+    assert code == 0, log[-3000:]
+    assert report["results"]["IMAGES_ANONYMIZED"] == 1
+    written = (out / "pano.jpg").read_bytes()
+    assert b'GPano:ProjectionType="equirectangular"' in written and b'PoseHeadingDegrees="100"' in written
+    assert piexif.load(written)["GPS"][piexif.GPSIFD.GPSLatitude] == piexif.load(str(source))["GPS"][piexif.GPSIFD.GPSLatitude]
+    anonymized = cv2.imread(str(out / "pano.jpg"))
+    assert (anonymized[face].max(axis=1) < 40).mean() > 0.97  # black over the face, in place
+    detection = best(features(tmp_path / "detections.gpkg"), "pano.jpg")
+    assert detection["class"] == "face" and detection["located"] == "estimate"
+    assert abs(detection["bearing"] - 140) < 3
+    assert 0.5 < detection["distance_m"] < 5  # a ~6° face: an arm's length or two away
+    # the footprint lies at that bearing and distance from the camera
+    ellipsoid = QgsDistanceArea()
+    ellipsoid.setEllipsoid("WGS84")
+    where = detection.geometry().centroid().asPoint()
+    camera = QgsPointXY(5.0, 52.0)
+    assert abs(math.degrees(ellipsoid.bearing(camera, where)) % 360 - 140) < 3
+    assert ellipsoid.measureLine(camera, where) == pytest.approx(detection["distance_m"], rel=0.2)
 
 
 def test_the_graphical_model_imports_photos_and_anonymizes_them(checkout_env, tmp_path):

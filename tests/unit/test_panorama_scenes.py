@@ -19,9 +19,11 @@ from geoblur.core import obscure
 from geoblur.core.footprints import footprint
 from geoblur.core.imageio import read_image
 from geoblur.core.panorama import gpano
-from geoblur.core.panorama.sphere import Geometry, lonlat_to_vector, rotation, vector_to_lonlat
+from geoblur.core.panorama.sphere import lonlat_to_vector
 from geoblur.core.pipeline import Anonymizer, Settings
 from geoblur.core.types import ImageJob
+from geoblur.tests import panoramas
+from geoblur.tests.panoramas import gpano_xmp
 
 PHOTO = os.path.join(os.path.dirname(__file__), "..", "data", "messi5.jpg")
 WIDTH, HEIGHT = 2048, 1024
@@ -44,31 +46,7 @@ def photo(anonymizer):
 
 
 def project(photo_rgb, face_box, lon_deg, lat_deg, focal):
-    """The photo as a pinhole camera of ``focal`` px sees it, turned so that the centre of
-    ``face_box`` looks at (lon, lat): the panorama (BGR) and the face ellipse's pixels in it."""
-    h, w = photo_rgb.shape[:2]
-    cx, cy = (face_box[0] + face_box[2]) / 2, (face_box[1] + face_box[3]) / 2
-    face_lon, face_lat = vector_to_lonlat(np.array([(cx - w / 2) / focal, (cy - h / 2) / focal, 1.0]))
-    camera_to_world = rotation(math.radians(lon_deg), math.radians(lat_deg)) @ rotation(face_lon, face_lat).T
-    y, x = np.mgrid[0:HEIGHT, 0:WIDTH] + 0.5
-    cam = lonlat_to_vector(*Geometry.full(WIDTH, HEIGHT).to_lonlat(x, y)) @ camera_to_world
-    ahead = cam[..., 2] > 1e-6
-    z = np.where(ahead, cam[..., 2], 1.0)
-    u = np.where(ahead, cam[..., 0] / z * focal + w / 2, -1e4).astype(np.float32) - 0.5
-    v = np.where(ahead, cam[..., 1] / z * focal + h / 2, -1e4).astype(np.float32) - 0.5
-    pano = cv2.remap(photo_rgb[:, :, ::-1], u, v, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
-                     borderValue=(90, 110, 90))
-    ellipse = np.zeros((h, w), np.uint8)
-    axes = (int(round((face_box[2] - face_box[0]) / 2)), int(round((face_box[3] - face_box[1]) / 2)))
-    cv2.ellipse(ellipse, (int(round(cx)), int(round(cy))), axes, 0, 0, 360, 255, -1)
-    return pano, cv2.remap(ellipse, u, v, cv2.INTER_NEAREST, borderMode=cv2.BORDER_CONSTANT) > 0
-
-
-def gpano_xmp(heading):
-    return ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-            '<rdf:Description rdf:about="" xmlns:GPano="http://ns.google.com/photos/1.0/panorama/" '
-            f'GPano:ProjectionType="equirectangular" GPano:PoseHeadingDegrees="{heading}"/>'
-            '</rdf:RDF></x:xmpmeta>')
+    return panoramas.project(photo_rgb, face_box, lon_deg, lat_deg, focal, WIDTH, HEIGHT)
 
 
 def write_png(path, bgr, xmp=None):
