@@ -111,15 +111,21 @@ def test_a_face_across_the_seam_is_one_detection_obscured_on_both_edges(anonymiz
     assert footprint(result, d)["bearing"] == pytest.approx(190, abs=2)
 
 
-@pytest.mark.parametrize("lat", [-70, -90])
-def test_a_face_below_the_camera_is_still_obscured(anonymizer, photo, tmp_path, lat):
+@pytest.mark.parametrize("lat, heading", [(-70, 50.0), (-90, None)])
+def test_a_face_below_the_camera_is_still_obscured(anonymizer, photo, tmp_path, lat, heading):
     # seen twice as large, as a near face is (~15° tall), and turned to look down at the face
     pano, face = project(*photo, lon_deg=-30, lat_deg=lat, focal=0.5 * NATIVE)
-    result, filled = run(anonymizer, tmp_path, pano)
+    result, filled = run(anonymizer, tmp_path, pano, heading=heading)
     assert face.sum() > 1000
     assert filled[face].mean() > 0.98
     assert filled.mean() < 0.15 and not filled[: HEIGHT // 2].any()  # the band round the nadir only
-    assert footprint(result, nearest(result.detections, -30, lat)[0])["located"] == "camera"  # no heading
+    placed = footprint(result, nearest(result.detections, -30, lat)[0])
+    if heading is None:
+        assert placed["located"] == "camera"
+    else:  # 70° down the longitude still says where (heading + longitude), if less sharply:
+        # 2° on the sphere there is 2° / cos(70°) of longitude
+        assert placed["located"] == "estimate"
+        assert placed["bearing"] == pytest.approx(20, abs=2 / math.cos(math.radians(-lat)))
 
 
 def test_an_ordinary_photo_is_detected_as_a_photo(anonymizer, photo, tmp_path):
