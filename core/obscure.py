@@ -23,6 +23,7 @@ from .types import Detection
 
 METHODS = ("blur", "pixelate", "fill")
 CELLS = 8
+FEATHER_STEPS = 8  # pixels a feather is computed over, at least (see _soft_edge)
 #: extra growth of the box per class on top of the user's mask scale: a face box runs from chin
 #: to brow (hair and ears are outside it), a plate's characters run to its box edge, a person's
 #: limbs out of it.
@@ -175,6 +176,21 @@ def _size(detection: Detection, extent, factor: float) -> float:
     return max(extent[2] - extent[0], extent[3] - extent[1])
 
 
+def _soft_edge(hard: np.ndarray, feather: int) -> np.ndarray:
+    """The shape grown by ``feather`` pixels and blurred over as many: a ramp from opaque at the
+    shape's edge to nothing ``2·feather`` beyond it. A wide ramp is smooth, so it is computed at
+    about :data:`FEATHER_STEPS` pixels per feather and enlarged: a car filling a fifth of a
+    panorama otherwise spends a second blurring its mask with a kernel hundreds of pixels wide."""
+    step = max(1, feather // FEATHER_STEPS)
+    height, width = hard.shape
+    small = hard if step == 1 else cv2.resize(hard, (max(1, width // step), max(1, height // step)),
+                                               interpolation=cv2.INTER_AREA)
+    reach = feather / step
+    grown = cv2.dilate(small, np.ones((int(round(reach)) + 1,) * 2, np.uint8))
+    soft = cv2.GaussianBlur(grown, (0, 0), reach / 2)
+    return soft if step == 1 else cv2.resize(soft, (width, height), interpolation=cv2.INTER_LINEAR)
+
+
 def _obscure_region(out: np.ndarray, d: Detection, factor: float, extent, shift: int, size: float,
                     feather: int, style: Style) -> None:
     """Obscure, in place, the part of one object that shows in ``out`` once moved by ``shift``."""
@@ -184,11 +200,8 @@ def _obscure_region(out: np.ndarray, d: Detection, factor: float, extent, shift:
     if x1 > x0 and y1 > y0:
         hard = np.zeros((y1 - y0, x1 - x0), dtype=np.uint8)
         _draw(hard, d, factor, (x0 - shift, y0))
-        # feather outward: blur a copy grown by the feather width, keep the hard core opaque
-        soft = cv2.GaussianBlur(
-            cv2.dilate(hard, np.ones((feather + 1, feather + 1), np.uint8)), (0, 0), feather / 2
-        )
-        alpha = np.maximum(hard, soft).astype(np.float32) / 255.0
+        # feather outward: the soft edge lies outside the shape, whose hard core stays opaque
+        alpha = np.maximum(hard, _soft_edge(hard, feather)).astype(np.float32) / 255.0
         patch = out[y0:y1, x0:x1]
         obscured = _obscured(patch, size, style)
         if patch.ndim == 3:

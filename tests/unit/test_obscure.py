@@ -79,3 +79,24 @@ def test_polygon_outline_replaces_the_box():
 def test_unknown_method_is_refused():
     with pytest.raises(ValueError, match="Unknown method"):
         obscure.apply(_noise(), [FACE], obscure.Style("smudge"))
+
+
+@pytest.mark.parametrize("side", [60, 1500])  # a feather of 4 px, and one of ~130 px
+def test_the_edge_is_feathered_outward_over_about_twice_the_feather(side):
+    """Inside the shape: the fill colour exactly; a ramp outside it, fading out within about
+    twice the feather; beyond that the image untouched — for small and very large objects."""
+    margin = side
+    height, width = side + 2 * margin, side + 2 * margin
+    image = np.full((height, width, 3), 200, np.uint8)
+    car = Detection("vehicle", 0.9, (margin, margin, margin + side, margin + side), "test")
+    out = obscure.apply(image, [car], obscure.Style(method="fill", mask_scale=1.2, fill_color=(0, 0, 0)))
+    half = side * 1.2 / 2
+    feather = max(1, int(side * 1.2 * 0.08))
+    centre = margin + side / 2
+    row = out[int(centre), :, 0].astype(int)  # along the middle row, left edge at centre - half
+    edge = int(np.floor(centre - half))
+    assert (row[edge + 1:int(centre)] == 0).all()  # opaque up to the edge
+    ramp = row[edge - 2 * feather:edge]
+    assert ramp[-1] < 100 and np.all(np.diff(ramp) <= 1)  # fades outward, dark next to the edge
+    assert (row[:max(0, edge - 3 * feather - 2)] == 200).all()  # untouched beyond the ramp
+    assert ramp[: max(1, feather // 2)].min() > 100  # the far end of the ramp is light
