@@ -4,7 +4,7 @@ Runs in its own process so its peak memory is this set's alone. The peak is read
 the anonymization loop, before the evaluation allocates anything.
 
 Two scores: from the detections (drawn as GeoBlur's masks, each class scored against its own
-class's masks so that vehicles run for context do not hide plates), and from the written copies
+class's masks so that a vehicle's box does not hide a person in it), and from the written copies
 compared with their originals — the rule deface is scored with, so the two tools are compared
 the same way, and a check that the copies hide what the detections say.
 """
@@ -119,8 +119,8 @@ def run(name: str, output: str, limit, budget_s: float, device: str = "auto") ->
 def score_detections(outcomes, classes, labelled, problems: List) -> Tuple[Tally, List]:
     """The tally of every anonymized image from its masks. Only objects of ``classes`` (those
     GeoBlur could run) are scored, each against its own class's masks; over-blurring counts the
-    masks of the ``labelled`` classes only (vehicles run as plates' context are not labelled in
-    the plate sets, and hiding them is not a plate detector's false positive)."""
+    masks of the ``labelled`` classes only (a set that labels plates alone does not make the
+    vehicles of a run asked for more classes false alarms)."""
     tally = Tally()
     for image, outcome, _ in outcomes:
         if outcome is None or outcome.status != "anonymized":
