@@ -46,22 +46,47 @@ def plan(
     sees (upscaling small images, at most 2x); each coarser scale is ``PYRAMID_STEP`` smaller,
     down to the one where the largest object (or the whole image) is no larger than the largest
     the model sees. A caller that leaves larger objects to another search (a panorama's coarser
-    views) passes ``largest`` and saves the coarse scales, and their large false alarms.
+    views) passes ``largest``: the pyramid may then stop early, its last scale overlapping its
+    tiles by the largest object. That saves the coarse scales and their large false alarms, but
+    wider overlaps can cost more model runs than they save (small tiles, as NanoDet's): the plan
+    with fewer runs is taken.
     """
     smallest = smallest or adapter.min_object
     scale = min(2.0, max(adapter.min_object / smallest, 1.0))
+    full = _pyramid(width, height, adapter, scale, None)
+    if largest is None:
+        return full
+    bounded = _pyramid(width, height, adapter, scale, largest)
+    if bounded is not None and _runs(bounded) <= _runs(full):
+        return bounded
+    return full
+
+
+def _runs(passes: List[Pass]) -> int:
+    return sum(len(p.tiles) for p in passes)
+
+
+def _pyramid(width: int, height: int, adapter, scale: float, largest: Optional[float]) -> Optional[List[Pass]]:
+    """The passes from ``scale`` down, stopping where objects up to ``largest`` (None: the whole
+    image) are within the model's sizes; None if that needs tiles overlapping by over half."""
     tile = adapter.tile_size
-    overlap = int(adapter.max_object / PYRAMID_STEP) + 16
     passes = []
     while True:
         w, h = max(1, round(width * scale)), max(1, round(height * scale))
+        fits = max(w, h) <= adapter.max_object
+        bounded = not fits and largest is not None and largest * scale <= adapter.max_object
+        # an object too large to be whole in one tile must be the next scale's: tiles overlap by
+        # the smallest object that scale sees, or, at the last scale, by the largest object
+        overlap = int(largest * scale if bounded else adapter.max_object / PYRAMID_STEP) + 16
+        if overlap > tile // 2 and max(w, h) > tile:
+            return None
         tiles = [
             (x, y, min(x + tile, w), min(y + tile, h))
             for y in _starts(h, tile, overlap)
             for x in _starts(w, tile, overlap)
         ]
         passes.append(Pass(scale, tiles))
-        if max(w, h) <= adapter.max_object or (largest is not None and largest * scale <= adapter.max_object):
+        if fits or bounded:
             return passes
         scale /= PYRAMID_STEP
 

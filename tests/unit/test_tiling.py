@@ -43,13 +43,39 @@ def test_small_objects_upscale_the_image_at_most_twice():
     assert tiling.plan(400, 300, FakeAdapter(), smallest=6)[0].scale == 8 / 6
 
 
-def test_a_bound_on_the_largest_object_drops_the_coarse_scales():
+def test_a_bound_on_the_largest_object_drops_the_coarse_scales_when_that_saves_runs():
+    assert [p.scale for p in tiling.plan(256, 256, FakeAdapter())] == [1.0, 1 / 3]
+    assert [p.scale for p in tiling.plan(256, 256, FakeAdapter(), largest=96)] == [1.0]
+
+
+class SmallTiles:
+    """NanoDet-like: tiles no larger than the largest object, so wide overlaps cost many runs."""
+
+    tile_size = 312
+    min_object = 32
+    max_object = 312
+
+
+def test_the_full_pyramid_is_kept_when_the_bound_would_cost_more_runs():
+    full = tiling.plan(1024, 880, SmallTiles())
+    assert len(full) > 1
+    assert tiling.plan(1024, 880, SmallTiles(), largest=137) == full
+
+
+def test_under_a_bound_an_object_of_the_largest_size_is_whole_in_a_tile_and_found():
     adapter = FakeAdapter()
-    unbounded = tiling.plan(4000, 3000, adapter)
-    assert len(unbounded) > 2
-    bounded = tiling.plan(4000, 3000, adapter, largest=adapter.max_object * 2)
-    assert [p.scale for p in bounded] == [p.scale for p in unbounded[:2]]
-    assert len(tiling.plan(4000, 3000, adapter, largest=adapter.max_object)) == 1
+    (only,) = tiling.plan(1000, 256, adapter, largest=80)
+    assert len(only.tiles) > 1
+    for x in range(0, 1000 - 80):
+        assert any(x0 <= x and x + 80 <= x1 for x0, _, x1, _ in only.tiles)
+    # an 80 px object where the default overlap (for a pyramid that goes on) would cut it
+    default = tiling._starts(1000, adapter.tile_size, int(adapter.max_object / tiling.PYRAMID_STEP) + 16)
+    x = default[1] - 8
+    assert x + 80 > default[0] + adapter.tile_size
+    image = np.zeros((256, 1000, 3), np.uint8)
+    image[100:180, x:x + 80] = 255
+    found = tiling.detect(adapter, image, 0.5, largest=80)
+    assert [d.box for d in found] == [(x, 100, x + 80, 180)]
 
 
 def test_object_on_a_tile_border_is_found_whole_and_mapped_back():
