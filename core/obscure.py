@@ -182,13 +182,17 @@ def _soft_edge(hard: np.ndarray, feather: int) -> np.ndarray:
     about :data:`FEATHER_STEPS` pixels per feather and enlarged: a car filling a fifth of a
     panorama otherwise spends a second blurring its mask with a kernel hundreds of pixels wide."""
     step = max(1, feather // FEATHER_STEPS)
+    if step == 1:
+        return _ramp(hard, feather)
     height, width = hard.shape
-    small = hard if step == 1 else cv2.resize(hard, (max(1, width // step), max(1, height // step)),
-                                               interpolation=cv2.INTER_AREA)
-    reach = feather / step
-    grown = cv2.dilate(small, np.ones((int(round(reach)) + 1,) * 2, np.uint8))
-    soft = cv2.GaussianBlur(grown, (0, 0), reach / 2)
-    return soft if step == 1 else cv2.resize(soft, (width, height), interpolation=cv2.INTER_LINEAR)
+    small = cv2.resize(hard, (max(1, width // step), max(1, height // step)), interpolation=cv2.INTER_AREA)
+    return cv2.resize(_ramp(small, feather / step), (width, height), interpolation=cv2.INTER_LINEAR)
+
+
+def _ramp(mask: np.ndarray, reach: float) -> np.ndarray:
+    """``mask`` grown by ``reach`` pixels, then blurred over as many."""
+    grown = cv2.dilate(mask, np.ones((int(round(reach)) + 1,) * 2, np.uint8))
+    return cv2.GaussianBlur(grown, (0, 0), reach / 2)
 
 
 def _obscure_region(out: np.ndarray, d: Detection, factor: float, extent, shift: int, size: float,

@@ -81,7 +81,8 @@ class Anonymizer:
     def threshold(self, adapter, cls: str) -> float:
         return self.settings.thresholds.get(cls, adapter.spec.threshold_for(cls))
 
-    def detect(self, rgb: np.ndarray, smallest: Optional[float] = None, largest: Optional[float] = None) -> List[Detection]:
+    def detect(self, rgb: np.ndarray, smallest: Optional[float] = None,
+               largest: Optional[float] = None) -> List[Detection]:
         """Every wanted object in an upright RGB image, merged across models.
 
         ``smallest`` and ``largest`` (pixels) bound the objects to look for when the caller

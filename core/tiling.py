@@ -68,7 +68,8 @@ def _runs(passes: List[Pass]) -> int:
 
 def _pyramid(width: int, height: int, adapter, scale: float, largest: Optional[float]) -> Optional[List[Pass]]:
     """The passes from ``scale`` down, stopping where objects up to ``largest`` (None: the whole
-    image) are within the model's sizes; None if that needs tiles overlapping by over half."""
+    image) are within the model's sizes; None if stopping at ``largest`` needs tiles overlapping
+    by over half."""
     tile = adapter.tile_size
     passes = []
     while True:
@@ -78,7 +79,7 @@ def _pyramid(width: int, height: int, adapter, scale: float, largest: Optional[f
         # an object too large to be whole in one tile must be the next scale's: tiles overlap by
         # the smallest object that scale sees, or, at the last scale, by the largest object
         overlap = int(largest * scale if bounded else adapter.max_object / PYRAMID_STEP) + 16
-        if overlap > tile // 2 and max(w, h) > tile:
+        if bounded and overlap > tile // 2 and max(w, h) > tile:
             return None
         tiles = [
             (x, y, min(x + tile, w), min(y + tile, h))

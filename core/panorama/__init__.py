@@ -46,5 +46,6 @@ def detect(
         image = render.render(rgb, geometry, view)
         if image is None:
             continue
-        found.extend(mapping.to_panorama(d, view, geometry) for d in detect_view(image, view.smallest, view.largest))
+        detections = detect_view(image, view.smallest, view.largest)
+        found.extend(mapping.to_panorama(d, view, geometry) for d in detections)
     return merge.merge(found, geometry)

@@ -62,6 +62,17 @@ def test_the_full_pyramid_is_kept_when_the_bound_would_cost_more_runs():
     assert tiling.plan(1024, 880, SmallTiles(), largest=137) == full
 
 
+def test_a_model_with_tiles_no_wider_than_its_overlap_needs_still_gets_its_full_pyramid():
+    class TinyInput:  # a 64 px YOLO export: its pyramid overlaps tiles by more than half
+        tile_size = 64
+        min_object = 10
+        max_object = 64
+
+    full = tiling.plan(500, 300, TinyInput())
+    assert full[-1].scale < 1 and all(p.tiles for p in full)
+    assert tiling.plan(500, 300, TinyInput(), largest=40) == full  # a bound it cannot afford
+
+
 def test_under_a_bound_an_object_of_the_largest_size_is_whole_in_a_tile_and_found():
     adapter = FakeAdapter()
     (only,) = tiling.plan(1000, 256, adapter, largest=80)
