@@ -13,7 +13,6 @@ import numpy as np
 from geoblur.core.panorama.sphere import Geometry, lonlat_to_vector, rotation, vector_to_lonlat
 
 BACKGROUND = (90, 110, 90)  # BGR of the sphere outside the photo
-XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\0"
 
 
 def project(photo_rgb, face_box, lon_deg, lat_deg, focal, width, height):
@@ -44,10 +43,3 @@ def gpano_xmp(heading) -> str:
             '<rdf:Description rdf:about="" xmlns:GPano="http://ns.google.com/photos/1.0/panorama/" '
             f'GPano:ProjectionType="equirectangular" GPano:PoseHeadingDegrees="{heading}"/>'
             '</rdf:RDF></x:xmpmeta>')
-
-
-def with_xmp(jpeg: bytes, xmp: str) -> bytes:
-    """The JPEG with ``xmp`` in an APP1 segment right after its start marker."""
-    body = XMP_HEADER + xmp.encode("utf-8")
-    segment = b"\xff\xe1" + (len(body) + 2).to_bytes(2, "big") + body
-    return jpeg[:2] + segment + jpeg[2:]

@@ -2,7 +2,6 @@
 one of a 360° panorama with GPano metadata, inside the saved graphical model that starts from
 ``native:importphotos``, from the packaged zip, and without its Python dependencies. Every run uses ``--json`` and parses it, so a stray print from
 the plugin fails these tests."""
-import io
 import math
 import os
 import shutil
@@ -17,7 +16,8 @@ from qgis.core import NULL, QgsDistanceArea, QgsPointXY, QgsVectorLayer
 
 from geoblur.tests.geotagged import FACE_IN_CROP, face_photo, gps_exif, write_geotagged_jpeg
 from geoblur.tests.layers import memory_layer, save_gpkg, tree
-from geoblur.tests.panoramas import gpano_xmp, project, with_xmp
+from geoblur.tests.panoramas import gpano_xmp, project
+from geoblur.tests.unit.image_samples import XMP_ID, jpeg_with, segment
 
 from geoblur.tests.e2e.runner import ROOT, qgis_process, qgis_process_env
 
@@ -75,12 +75,10 @@ def test_qgis_process_anonymizes_a_gpano_panorama_and_maps_the_face_at_its_beari
     # the face looks out 40° right of the panorama's centre, 5° below the horizon; GPano says
     # the centre faces 100°, the layer's heading field (5°) must give way to it
     pano, face = project(face_photo()[:, :, ::-1], FACE_IN_CROP, 40, -5, width / (2 * math.pi), width, height)
-    jpeg = cv2.imencode(".jpg", pano, [cv2.IMWRITE_JPEG_QUALITY, 95])[1].tobytes()
     source = tmp_path / "panos" / "pano.jpg"
     source.parent.mkdir()
-    geotagged = io.BytesIO()
-    piexif.insert(gps_exif(52.0, 5.0), jpeg, geotagged)
-    source.write_bytes(with_xmp(geotagged.getvalue(), gpano_xmp(100)))
+    source.write_bytes(jpeg_with(pano, segment(0xE1, gps_exif(52.0, 5.0)),
+                                 segment(0xE1, XMP_ID + gpano_xmp(100).encode()), quality=95))
     save_gpkg(memory_layer([(5.0, 52.0, "panos/pano.jpg", 5.0)]), tmp_path / "panos.gpkg")
     out = tmp_path / "out"
     code, report, log = qgis_process(

@@ -13,6 +13,7 @@ import piexif
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
 PHOTO = os.path.join(DATA, "messi5.jpg")
+XMP_ID = b"http://ns.adobe.com/xap/1.0/\0"  # what starts a JPEG APP1 segment of XMP
 
 GPANO_XMP = (
     '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'

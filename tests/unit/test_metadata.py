@@ -11,9 +11,8 @@ from geoblur.core.imageio import read_image, write_image
 
 from .image_samples import (CAMERA, GPANO_XMP, GPS, TAKEN, asymmetric, exif_block, file_bytes, icc_profile,
                             icc_segments, itxt, jpeg_segments, jpeg_with, photo, png_chunk, png_chunks, png_with,
-                            segment, thumbnail_jpeg, tiff_with, write)
+                            segment, thumbnail_jpeg, tiff_with, write, XMP_ID)
 
-XMP_ID = b"http://ns.adobe.com/xap/1.0/\0"
 EXTENDED_ID = b"http://ns.adobe.com/xmp/extension/\0"
 
 

@@ -8,8 +8,6 @@ it, turned so that the face the detector finds in the photo lands at the chosen 
 """
 import math
 import os
-import struct
-import zlib
 
 import cv2
 import numpy as np
@@ -24,6 +22,8 @@ from geoblur.core.pipeline import Anonymizer, Settings
 from geoblur.core.types import ImageJob
 from geoblur.tests import panoramas
 from geoblur.tests.panoramas import gpano_xmp
+
+from .image_samples import itxt, png_with, write
 
 PHOTO = os.path.join(os.path.dirname(__file__), "..", "data", "messi5.jpg")
 WIDTH, HEIGHT = 2048, 1024
@@ -51,13 +51,7 @@ def project(photo_rgb, face_box, lon_deg, lat_deg, focal):
 
 def write_png(path, bgr, xmp=None):
     """A PNG of ``bgr``, with ``xmp`` in the iTXt chunk XMP readers look for."""
-    data = cv2.imencode(".png", bgr)[1].tobytes()
-    if xmp:
-        body = b"XML:com.adobe.xmp\0\0\0\0\0" + xmp.encode("utf-8")
-        chunk = struct.pack(">I", len(body)) + b"iTXt" + body + struct.pack(">I", zlib.crc32(b"iTXt" + body))
-        data = data[:-12] + chunk + data[-12:]  # before IEND
-    with open(path, "wb") as f:
-        f.write(data)
+    write(path, png_with(bgr, *([itxt("XML:com.adobe.xmp", xmp)] if xmp else [])))
 
 
 def run(anonymizer, tmp_path, bgr, xmp=None, heading=None, image_type="auto"):
