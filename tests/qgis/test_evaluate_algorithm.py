@@ -18,6 +18,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from geoblur.tests.unit.image_samples import texture
+
 WIDTH, HEIGHT = 320, 240
 FACES = [(40, 40, 80, 90), (200, 60, 230, 96)]  # x0, y0, x1, y1
 PERSON = (120, 100, 180, 220)
@@ -30,15 +32,6 @@ def algorithm(plugin):
     return "geoblur:evaluate"
 
 
-def _texture(seed):
-    rng = np.random.default_rng(seed)
-    image = np.zeros((HEIGHT, WIDTH, 3), np.float32)
-    for sigma, weight in ((1.5, 12), (6, 50), (20, 80)):
-        noise = cv2.GaussianBlur(rng.normal(0, 1, (HEIGHT, WIDTH, 3)).astype(np.float32), (0, 0), sigma)
-        image += weight * noise / noise.std()
-    return np.clip(image + 128, 0, 255).astype(np.uint8)
-
-
 @pytest.fixture()
 def labelled(tmp_path):
     """Two originals with two faces and a person each, their COCO labels (with one bad
@@ -48,7 +41,7 @@ def labelled(tmp_path):
     images, annotations = [], []
     for index in range(2):
         name = f"images/p{index}.jpg"
-        original = _texture(index)
+        original = texture(index, HEIGHT, WIDTH)
         cv2.imwrite(str(tmp_path / name), original, [cv2.IMWRITE_JPEG_QUALITY, 95])
         copy = original.copy()
         for x0, y0, x1, y1 in (FACES[0], PERSON):
@@ -183,8 +176,8 @@ def test_a_file_inside_a_yolo_folder_stands_for_the_folder(algorithm, tmp_path):
     labels, copies = tmp_path / "yolo", tmp_path / "copies"
     labels.mkdir()
     copies.mkdir()
-    cv2.imwrite(str(labels / "a.jpg"), _texture(0))
-    cv2.imwrite(str(copies / "a.jpg"), _texture(0))  # nothing obscured
+    cv2.imwrite(str(labels / "a.jpg"), texture(0, HEIGHT, WIDTH))
+    cv2.imwrite(str(copies / "a.jpg"), texture(0, HEIGHT, WIDTH))  # nothing obscured
     (labels / "classes.txt").write_text("face\n")
     (labels / "a.txt").write_text("0 0.5 0.5 0.2 0.2\n")
     result = _run(

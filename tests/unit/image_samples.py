@@ -37,6 +37,16 @@ def photo() -> np.ndarray:
     return cv2.imread(PHOTO, cv2.IMREAD_COLOR)
 
 
+def texture(seed: int, height: int, width: int) -> np.ndarray:
+    """A photo-like image: smooth random structure at several scales, 8-bit BGR."""
+    rng = np.random.default_rng(seed)
+    image = np.zeros((height, width, 3), np.float32)
+    for sigma, weight in ((1.5, 12), (6, 50), (20, 80)):
+        noise = cv2.GaussianBlur(rng.normal(0, 1, (height, width, 3)).astype(np.float32), (0, 0), sigma)
+        image += weight * noise / noise.std()
+    return np.clip(image + 128, 0, 255).astype(np.uint8)
+
+
 def asymmetric(height=48, width=80, channels=3) -> np.ndarray:
     """Large flat blocks (JPEG keeps them nearly exact) arranged so every flip/turn differs."""
     pixels = np.zeros((height, width, 3), np.uint8)

@@ -21,18 +21,10 @@ from geoblur.core.evaluation import (
 from geoblur.core.evaluation.masks import changed_mask
 from geoblur.core.types import Detection
 
+from .image_samples import texture
+
 WIDTH, HEIGHT = 320, 240
 FACES = [(40, 40, 80, 90), (200, 60, 230, 96), (120, 150, 136, 170)]  # x0, y0, x1, y1
-
-
-def _texture(seed=0):
-    """A photo-like image: smooth random structure at several scales, 8-bit BGR."""
-    rng = np.random.default_rng(seed)
-    image = np.zeros((HEIGHT, WIDTH, 3), np.float32)
-    for sigma, weight in ((1.5, 12), (6, 50), (20, 80)):
-        noise = cv2.GaussianBlur(rng.normal(0, 1, (HEIGHT, WIDTH, 3)).astype(np.float32), (0, 0), sigma)
-        image += weight * noise / noise.std()
-    return np.clip(image + 128, 0, 255).astype(np.uint8)
 
 
 def _jpeg(pixels, quality):
@@ -45,7 +37,7 @@ def _data_set(tmp_path, count=2):
     images, annotations = [], []
     for index in range(count):
         name = f"images/p{index}.jpg"
-        cv2.imwrite(str(tmp_path / name), _texture(index), [cv2.IMWRITE_JPEG_QUALITY, 95])
+        cv2.imwrite(str(tmp_path / name), texture(index, HEIGHT, WIDTH), [cv2.IMWRITE_JPEG_QUALITY, 95])
         images.append({"id": index + 1, "file_name": name, "width": WIDTH, "height": HEIGHT})
         for x0, y0, x1, y1 in FACES:
             annotations.append(
@@ -70,8 +62,8 @@ def test_anonymized_copies_compared_with_originals(tmp_path):
     gt = _data_set(tmp_path)
     (tmp_path / "out").mkdir()
     # image 0: every face hidden the way deface does it; image 1: only the first face
-    cv2.imwrite(str(tmp_path / "out" / "p0_anonymized.jpg"), _deface_like(_texture(0), FACES))
-    cv2.imwrite(str(tmp_path / "out" / "p1.jpg"), _deface_like(_texture(1), FACES[:1]))
+    cv2.imwrite(str(tmp_path / "out" / "p0_anonymized.jpg"), _deface_like(texture(0, HEIGHT, WIDTH), FACES))
+    cv2.imwrite(str(tmp_path / "out" / "p1.jpg"), _deface_like(texture(1, HEIGHT, WIDTH), FACES[:1]))
     result = evaluate(gt, AnonymizedFolder(str(tmp_path / "out")))
     assert (result.images_evaluated, result.images_skipped) == (2, 0)
     coverage = {(s.image, s.label): s.coverage for s in result.objects}
@@ -86,7 +78,7 @@ def test_anonymized_copies_compared_with_originals(tmp_path):
 
 def test_a_flat_region_the_tool_left_unchanged_still_counts_as_obscured():
     """A black face under a black fill does not change, but its changed surroundings enclose it."""
-    original = _texture(3)
+    original = texture(3, HEIGHT, WIDTH)
     cv2.ellipse(original, (160, 120), (30, 40), 0, 0, 360, (0, 0, 0), -1)
     face = Detection("face", 0.9, (130, 80, 190, 160), "test")
     filled = _jpeg(obscure.apply(original, [face], obscure.Style("fill", 1.3, (0, 0, 0))), 95)
@@ -99,7 +91,7 @@ def test_a_flat_region_the_tool_left_unchanged_still_counts_as_obscured():
 
 def test_a_copy_obscured_almost_everywhere_still_reads_as_obscured():
     """A crowd photo where the tool hid most of the image: the noise estimate must not grow with it."""
-    original = _texture(6)
+    original = texture(6, HEIGHT, WIDTH)
     hidden = original.copy()
     hidden[:, : WIDTH * 9 // 10] = (hidden[:, : WIDTH * 9 // 10] * 0.6).astype(np.uint8)  # dimmed, as a fill would
     changed = changed_mask(original, _jpeg(hidden, 75))
@@ -108,14 +100,14 @@ def test_a_copy_obscured_almost_everywhere_still_reads_as_obscured():
 
 
 def test_re_encoding_alone_is_not_obscuring():
-    original = _texture(4)
+    original = texture(4, HEIGHT, WIDTH)
     for quality in (75, 95):
         changed = changed_mask(original, _jpeg(original, quality))
         assert changed.mean() < 0.005
 
 
 def test_a_colour_shift_over_the_whole_copy_is_not_obscuring():
-    original = _texture(5)
+    original = texture(5, HEIGHT, WIDTH)
     shifted = np.clip(original.astype(int) + 9, 0, 255).astype(np.uint8)
     assert changed_mask(original, shifted).mean() < 0.01
 
@@ -148,8 +140,8 @@ def test_images_without_detections_are_named(tmp_path):
 def test_images_that_cannot_be_evaluated_are_reported_and_skipped(tmp_path):
     gt = _data_set(tmp_path, count=3)
     (tmp_path / "out").mkdir()
-    cv2.imwrite(str(tmp_path / "out" / "p0.jpg"), _texture(0))
-    cv2.imwrite(str(tmp_path / "out" / "p1.jpg"), _texture(1)[:100])  # another size
+    cv2.imwrite(str(tmp_path / "out" / "p0.jpg"), texture(0, HEIGHT, WIDTH))
+    cv2.imwrite(str(tmp_path / "out" / "p1.jpg"), texture(1, HEIGHT, WIDTH)[:100])  # another size
     (tmp_path / "images" / "p2.jpg").unlink()
     result = evaluate(gt, AnonymizedFolder(str(tmp_path / "out")))
     assert (result.images_evaluated, result.images_skipped) == (1, 2)
