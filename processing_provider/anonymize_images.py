@@ -17,12 +17,12 @@ from qgis.core import (
 
 from qgis.PyQt.QtCore import QVariant
 
-from ..plugin import dependencies
 from ..plugin.i18n import tr
+from .dependency_guard import NeedsDependencies
 from . import parameters as p
 
 
-class AnonymizeImagesAlgorithm(QgsProcessingAlgorithm):
+class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
     def name(self):
         return "anonymizeimages"
 
@@ -84,10 +84,6 @@ class AnonymizeImagesAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config=None):
         p.define(self)
 
-    def canExecute(self):
-        message = dependencies.missing_message()
-        return (message is None, message or "")
-
     def checkParameterValues(self, parameters, context):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
@@ -106,13 +102,6 @@ class AnonymizeImagesAlgorithm(QgsProcessingAlgorithm):
         return False, tr("The field {name!r} holds {kind} values, not text, so it cannot hold image paths. "
                          "Choose the text field with the paths (IMAGE_FIELD), e.g. 'photo' as written by "
                          "'Import geotagged photos'.").format(name=name, kind=field.typeName())
-
-    def prepareAlgorithm(self, parameters, context, feedback):
-        # processing.run() and qgis_process ignore canExecute(): refuse here as well
-        message = dependencies.missing_message()
-        if message:
-            raise QgsProcessingException(message)
-        return True
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.errors import Canceled

@@ -27,8 +27,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..plugin import dependencies
 from ..plugin.i18n import tr
+from .dependency_guard import NeedsDependencies
 
 FORMATS = ("auto", "coco", "yolo", "voc")
 #: fields of geoblur:anonymizeimages' OUTPUT this algorithm reads
@@ -49,7 +49,7 @@ NUMBERS = {
 WARNINGS_SHOWN = 20
 
 
-class EvaluateAlgorithm(QgsProcessingAlgorithm):
+class EvaluateAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
     GROUND_TRUTH = "GROUND_TRUTH"
     FORMAT = "FORMAT"
     ORIGINALS = "ORIGINALS"
@@ -187,17 +187,6 @@ class EvaluateAlgorithm(QgsProcessingAlgorithm):
                 "anonymization run (exactly one of the two)."
             )
         return super().checkParameterValues(parameters, context)
-
-    def canExecute(self):
-        message = dependencies.missing_message()
-        return (message is None, message or "")
-
-    def prepareAlgorithm(self, parameters, context, feedback):
-        # processing.run() and qgis_process ignore canExecute(): refuse here as well
-        message = dependencies.missing_message()
-        if message:
-            raise QgsProcessingException(message)
-        return True
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core import evaluation

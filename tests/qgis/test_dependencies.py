@@ -35,6 +35,8 @@ def test_without_onnxruntime_and_opencv_the_plugin_loads_and_the_algorithm_refus
         command = install_command()
         can, message = algorithm.canExecute()
         assert not can and command in message and "onnxruntime, opencv-python-headless" in message
+        evaluate = QgsApplication.processingRegistry().algorithmById("geoblur:evaluate")
+        assert evaluate.canExecute() == (False, message)  # every algorithm refuses alike
         feedback = QgsProcessingFeedback()
         with pytest.raises(QgsProcessingException):
             processing.run("geoblur:anonymizeimages", {
