@@ -1,9 +1,14 @@
-"""Box arithmetic shared by the adapters, the tiler and the merge step."""
-from typing import List, Sequence
+"""Boxes and shapes shared by the adapters, the tiler and the merge steps: overlap, grouping
+the detections of one object, and the outline that covers them all."""
+from typing import Iterator, List, Sequence, Tuple
 
+import cv2
 import numpy as np
 
 from .types import Detection
+
+ELLIPSE_POINTS = 48  # points along a face's ellipse
+EDGE_POINTS = 8  # points per side of a box or polygon
 
 
 def iou_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -32,42 +37,74 @@ def nms(boxes: np.ndarray, scores: np.ndarray, iou: float) -> List[int]:
     return keep
 
 
-def nms_detections(detections: Sequence[Detection], iou: float = 0.4) -> List[Detection]:
-    """Per-class NMS over detections, so one object found by two tiles or scales is kept once.
+def overlap_groups(boxes: np.ndarray, scores: np.ndarray, iou: float, turn: float = 0.0) -> Iterator[Tuple[int, List[int]]]:
+    """Greedy grouping of boxes that show one object: ``(best, others)`` index pairs, best score
+    first, each box in exactly one group. ``turn`` (pixels per 360°, 0 for a photo) also matches
+    a box with another moved by a whole turn, as the two sides of a panorama's seam are."""
+    overlaps = iou_matrix(boxes, boxes)
+    if turn:
+        for shift in (-turn, turn):
+            overlaps = np.maximum(overlaps, iou_matrix(boxes, boxes + (shift, 0, shift, 0)))
+    taken = np.zeros(len(boxes), dtype=bool)
+    for i in np.argsort(-scores, kind="stable"):
+        if taken[i]:
+            continue
+        # a degenerate (zero-area) box overlaps nothing, not even itself: include it explicitly
+        members = np.union1d(np.where((overlaps[i] > iou) & ~taken)[0], [i])
+        taken[members] = True
+        yield int(i), [int(m) for m in members if m != i]
 
-    The kept box is grown to the union of the boxes it suppressed: a face cut at a tile border
-    and found whole by the next tile is obscured whole.
+
+def outline(detection: Detection) -> np.ndarray:
+    """The object's shape as points along its edge: its own polygon (sides subdivided, so it
+    bends smoothly when projected), the ellipse inscribed in a face box, or the box's sides."""
+    if detection.polygon is not None and len(detection.polygon) >= 3:
+        poly = np.asarray(detection.polygon, dtype=np.float64)
+        following = np.roll(poly, -1, axis=0)
+        steps = np.linspace(0, 1, EDGE_POINTS, endpoint=False)[:, None, None]
+        return (poly + (following - poly) * steps).transpose(1, 0, 2).reshape(-1, 2)
+    x0, y0, x1, y1 = detection.box
+    if detection.cls == "face":
+        t = np.linspace(0, 2 * np.pi, ELLIPSE_POINTS, endpoint=False)
+        return np.stack([(x0 + x1) / 2 + (x1 - x0) / 2 * np.cos(t), (y0 + y1) / 2 + (y1 - y0) / 2 * np.sin(t)], axis=1)
+    s = np.linspace(0, 1, EDGE_POINTS, endpoint=False)
+    top = np.stack([x0 + (x1 - x0) * s, np.full_like(s, y0)], axis=1)
+    right = np.stack([np.full_like(s, x1), y0 + (y1 - y0) * s], axis=1)
+    bottom = np.stack([x1 - (x1 - x0) * s, np.full_like(s, y1)], axis=1)
+    left = np.stack([np.full_like(s, x0), y1 - (y1 - y0) * s], axis=1)
+    return np.concatenate([top, right, bottom, left])
+
+
+def hull(outlines: Sequence[np.ndarray]) -> np.ndarray:
+    """The convex hull (N, 2) of several outlines: a shape that covers every one of them."""
+    points = np.concatenate(outlines).astype(np.float32)
+    return cv2.convexHull(points)[:, 0, :].astype(np.float64)
+
+
+def nms_detections(detections: Sequence[Detection], iou: float = 0.4) -> List[Detection]:
+    """Per-class merge of the detections that show one object (found by two tiles, scales or
+    models) into one, which keeps the best score and obscures the union of all of them.
+
+    The merged box is the union of the boxes. Its shape covers every member's shape: where all
+    members are plain boxes of a boxed class, the union box itself; otherwise (a face's ellipse,
+    a segmentation outline cut at a tile border) the hull of all their outlines, since the
+    best-scoring member's outline alone, or the ellipse of the union box, leaves part of the
+    others uncovered.
     """
     kept: List[Detection] = []
     for cls in sorted({d.cls for d in detections}):
         group = [d for d in detections if d.cls == cls]
         boxes = np.array([d.box for d in group], dtype=np.float64)
         scores = np.array([d.score for d in group], dtype=np.float64)
-        order = np.argsort(-scores)
-        taken = np.zeros(len(group), dtype=bool)
-        overlaps = iou_matrix(boxes, boxes)
-        for i in order:
-            if taken[i]:
-                continue
-            # a degenerate (zero-area) box overlaps nothing, not even itself: include it explicitly
-            members = np.union1d(np.where((overlaps[i] > iou) & ~taken)[0], [i])
-            taken[members] = True
+        for i, others in overlap_groups(boxes, scores, iou):
             best = group[i]
-            union = (
-                boxes[members, 0].min(),
-                boxes[members, 1].min(),
-                boxes[members, 2].max(),
-                boxes[members, 3].max(),
-            )
-            kept.append(
-                Detection(best.cls, best.score, tuple(float(v) for v in union), best.model,
-                          best.polygon, best.extra)
-            )
+            if not others:
+                kept.append(best)
+                continue
+            members = [best] + [group[m] for m in others]
+            union = tuple(float(v) for v in (boxes[[i] + others, :2].min(axis=0).tolist()
+                                             + boxes[[i] + others, 2:].max(axis=0).tolist()))
+            shaped = cls == "face" or any(m.polygon is not None for m in members)
+            polygon = hull([outline(m) for m in members]) if shaped else None
+            kept.append(Detection(best.cls, best.score, union, best.model, polygon, dict(best.extra)))
     return kept
-
-
-def scale_box(box, factor: float, width: int, height: int):
-    """A box grown about its centre by ``factor`` and clipped to the image."""
-    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    hw, hh = (box[2] - box[0]) * factor / 2, (box[3] - box[1]) * factor / 2
-    return (max(0.0, cx - hw), max(0.0, cy - hh), min(float(width), cx + hw), min(float(height), cy + hh))

@@ -15,32 +15,10 @@ import math
 
 import numpy as np
 
+from ..boxes import outline
 from ..types import Detection
 from .sphere import TWO_PI, Geometry, angle_between, vector_to_lonlat
 from .views import View
-
-ELLIPSE_POINTS = 48
-EDGE_POINTS = 8  # per box side; a box edge is a great circle, curved in the panorama
-
-
-def outline(detection: Detection) -> np.ndarray:
-    """The object's outline in its own image's pixels, dense enough to bend smoothly."""
-    if detection.polygon is not None and len(detection.polygon) >= 3:
-        poly = np.asarray(detection.polygon, dtype=np.float64)
-        following = np.roll(poly, -1, axis=0)
-        steps = np.linspace(0, 1, EDGE_POINTS, endpoint=False)[:, None, None]
-        return (poly + (following - poly) * steps).transpose(1, 0, 2).reshape(-1, 2)
-    x0, y0, x1, y1 = detection.box
-    if detection.cls == "face":
-        t = np.linspace(0, TWO_PI, ELLIPSE_POINTS, endpoint=False)
-        return np.stack([(x0 + x1) / 2 + (x1 - x0) / 2 * np.cos(t), (y0 + y1) / 2 + (y1 - y0) / 2 * np.sin(t)], axis=1)
-    s = np.linspace(0, 1, EDGE_POINTS, endpoint=False)
-    top = np.stack([x0 + (x1 - x0) * s, np.full_like(s, y0)], axis=1)
-    right = np.stack([np.full_like(s, x1), y0 + (y1 - y0) * s], axis=1)
-    bottom = np.stack([x1 - (x1 - x0) * s, np.full_like(s, y1)], axis=1)
-    left = np.stack([np.full_like(s, x0), y1 - (y1 - y0) * s], axis=1)
-    return np.concatenate([top, right, bottom, left])
-
 
 def to_panorama(detection: Detection, view: View, geometry: Geometry) -> Detection:
     """The detection ``detection`` made in ``view``, in the panorama's pixels, with its outline as

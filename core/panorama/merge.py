@@ -9,10 +9,9 @@ as its mask, so a face cut at one view's border and whole in the next is obscure
 """
 from typing import List, Sequence
 
-import cv2
 import numpy as np
 
-from ..boxes import iou_matrix
+from ..boxes import hull, overlap_groups
 from ..types import Detection
 from .mapping import bounds
 from .sphere import Geometry
@@ -22,23 +21,14 @@ MERGE_IOU = 0.4
 
 def merge(detections: Sequence[Detection], geometry: Geometry, iou: float = MERGE_IOU) -> List[Detection]:
     """One detection per object (per class), best score first within a class."""
-    turn = geometry.full_width
+    turn = geometry.full_width if geometry.wraps else 0.0
     kept: List[Detection] = []
     for cls in sorted({d.cls for d in detections}):
         group = [d for d in detections if d.cls == cls]
         boxes = np.array([d.box for d in group], dtype=np.float64)
-        overlaps = iou_matrix(boxes, boxes)
-        if geometry.wraps:
-            for shift in (-turn, turn):
-                moved = boxes + (shift, 0, shift, 0)
-                overlaps = np.maximum(overlaps, iou_matrix(boxes, moved))
-        taken = np.zeros(len(group), dtype=bool)
-        for i in np.argsort([-d.score for d in group]):
-            if taken[i]:
-                continue
-            members = np.union1d(np.where((overlaps[i] > iou) & ~taken)[0], [i])
-            taken[members] = True
-            kept.append(_combined(group[i], [group[m] for m in members if m != i], geometry))
+        scores = np.array([d.score for d in group], dtype=np.float64)
+        for i, others in overlap_groups(boxes, scores, iou, turn):
+            kept.append(_combined(group[i], [group[m] for m in others], geometry))
     return kept
 
 
@@ -58,8 +48,8 @@ def _combined(best: Detection, others: List[Detection], geometry: Geometry) -> D
             # the mask must grow away from the pole the merged outline now encloses
             pole = other.extra["pole"]
             mask_centre = (other.extra["mask_centre"][0] + shift, other.extra["mask_centre"][1])
-    hull = cv2.convexHull(np.concatenate(outlines).astype(np.float32))[:, 0, :].astype(np.float64)
-    shift = -np.floor((hull[:, 0].min() + geometry.left) / turn) * turn  # x_min back into [0, W)
-    hull[:, 0] += shift
+    merged = hull(outlines)
+    shift = -np.floor((merged[:, 0].min() + geometry.left) / turn) * turn  # x_min back into [0, W)
+    merged[:, 0] += shift
     extra = dict(best.extra, pole=pole, mask_centre=(mask_centre[0] + shift, mask_centre[1]))
-    return Detection(best.cls, best.score, bounds(hull, pole, geometry), best.model, hull, extra)
+    return Detection(best.cls, best.score, bounds(merged, pole, geometry), best.model, merged, extra)

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from geoblur.core import obscure, panorama
+from geoblur.core import boxes, obscure, panorama
 from geoblur.core.errors import Canceled
 from geoblur.core.footprints import footprint, offset
 from geoblur.core.panorama import gpano, mapping, merge, views
@@ -43,7 +43,7 @@ def test_a_box_from_a_finer_view_maps_to_the_panorama_scale():
     d = mapping.to_panorama(Detection("person", 0.8, (236, 206, 276, 306), "m"), _view(-90, 0, density=2.0), G)
     assert d.box[2] - d.box[0] == pytest.approx(20, abs=0.5)  # 40 view px at twice the density
     assert d.box[3] - d.box[1] == pytest.approx(50, abs=0.5)
-    assert len(d.polygon) == 4 * mapping.EDGE_POINTS
+    assert len(d.polygon) == 4 * boxes.EDGE_POINTS
 
 
 def test_a_face_across_the_seam_is_one_shape_starting_before_W_and_ending_after_it():
