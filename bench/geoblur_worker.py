@@ -70,7 +70,7 @@ def run(name: str, output: str, limit, budget_s: float, device: str = "auto") ->
     result["device"] = anonymizer.device
 
     sources = {image.key: locate(image.file_name, gt.image_folders) for image in gt.images}
-    targets = destinations([s for s in sources.values() if s], copies)
+    targets, _ = destinations([s for s in sources.values() if s], "", copies)
     outcomes = []
     seconds = megapixels = 0.0
     loop_started = time.perf_counter()

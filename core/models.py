@@ -82,6 +82,28 @@ def sha256_of(path: str) -> str:
     return digest.hexdigest()
 
 
+_digests: Dict[tuple, str] = {}
+
+
+def verified_sha256(spec: ModelSpec) -> str:
+    """The sha256 of the model's file, checked against its manifest entry (when the entry has
+    one) before the model is used: a damaged or swapped file must not anonymize anything, and
+    the run record names exactly which file did. Computed once per file version and process."""
+    try:
+        stat = os.stat(spec.file)
+    except OSError as error:
+        raise ModelError(f"Model file of {spec.id!r} cannot be read: {spec.file} ({error.strerror or error}).") from None
+    key = (os.path.abspath(spec.file), stat.st_size, stat.st_mtime_ns)
+    if key not in _digests:
+        _digests[key] = sha256_of(spec.file)
+    actual = _digests[key]
+    if spec.sha256 and actual != spec.sha256.lower():
+        raise ModelError(f"Model {spec.id!r} at {spec.file} is not the file its manifest names: its sha256 is "
+                         f"{actual}, the manifest says {spec.sha256}. Reinstall GeoBlur or rebuild the model "
+                         "(make models).")
+    return actual
+
+
 def providers_for(device: str) -> List[str]:
     """onnxruntime execution providers for a requested device, best first.
 

@@ -17,10 +17,11 @@ from .callbacks import Callbacks
 from .detectors import make_adapter
 from .errors import Canceled, GeoBlurError, ImageError, ModelError
 from .footprints import horizontal_fov_from_35mm
-from .imageio import LoadedImage, read_image, write_image
+from .imageio import LoadedImage, read_image, write_image, written_by_geoblur
 from .models import ModelSpec, default_model_for, load_manifest
-from .paths import check_destination
+from .paths import check_destination, same_file
 from .types import CLASSES, Detection, ImageJob, ImageResult
+from .version import VERSION
 
 #: faces in small photos (crowds at ~400 px wide) are often under 10 px: such images are
 #: enlarged towards this long side (at most twice) so the face model still sees them
@@ -78,6 +79,20 @@ class Anonymizer:
         devices = sorted({adapter.device for adapter, _ in self.adapters})
         return "+".join(devices)
 
+    @property
+    def record(self) -> dict:
+        """What a privacy officer needs to audit the run: GeoBlur's version, each model's id and
+        verified sha256 and the thresholds it really ran with, the mask and the device."""
+        return {
+            "geoblur_version": VERSION,
+            "models": [{"id": adapter.spec.id, "sha256": adapter.sha256,
+                        "thresholds": {cls: self.threshold(adapter, cls) for cls in classes}}
+                       for adapter, classes in self.adapters],
+            "method": self.settings.style.method,
+            "mask_scale": self.settings.style.mask_scale,
+            "device": self.device,
+        }
+
     def threshold(self, adapter, cls: str) -> float:
         return self.settings.thresholds.get(cls, adapter.spec.threshold_for(cls))
 
@@ -105,28 +120,32 @@ class Anonymizer:
         return nms_detections(found)
 
     def process(self, job: ImageJob) -> ImageResult:
-        """Anonymize one image; failures are reported in the result, never written as output."""
+        """Anonymize one image; failures are reported in the result, never written as output.
+
+        Any error while this image is processed (a damaged file, OpenCV or onnxruntime failing on
+        it, a full disk) fails this image only, with its cause; only a cancel stops the run."""
         result = ImageResult(job.job_id, job.source, "failed", heading=job.heading, device=self.device)
         try:
-            reason = check_destination(job.source, job.destination)
+            reason = check_destination(job.source, job.destination, written_by_geoblur)
             if reason:
                 raise ImageError(f"{job.source}: {reason}.")
             loaded = read_image(job.source)
             self._describe(result, loaded)
-            sphere = self._describe_projection(result, loaded, job)
+            rgb = loaded.rgb8()
+            sphere = self._describe_projection(result, loaded, job, rgb)
             if sphere is None:
-                result.detections = self.detect(loaded.rgb8())
+                result.detections = self.detect(rgb)
             else:
-                result.detections = panorama.detect(loaded.rgb8(), sphere, self.detect, self.callbacks.is_canceled)
+                result.detections = panorama.detect(rgb, sphere, self.detect, self.callbacks.is_canceled)
             anonymized = obscure.apply(loaded.pixels, result.detections, self.settings.style,
                                        wrap=sphere is not None and sphere.wraps)
-            write_image(job.destination, anonymized, loaded, self.settings.jpeg_quality)
+            result.notes += write_image(job.destination, anonymized, loaded, self.settings.jpeg_quality)
         except Canceled:
             raise
-        except (GeoBlurError, OSError, ValueError, MemoryError) as error:
-            result.error = str(error) or type(error).__name__
+        except Exception as error:  # noqa: BLE001 - whatever breaks on one image fails that image
+            result.error = _cause(job, error)
             result.detections = []
-            _remove_stale(job)
+            result.error += _remove_stale(job)
             return result
         result.status = "anonymized"
         result.output_path = job.destination
@@ -140,12 +159,15 @@ class Anonymizer:
         else:
             result.horizontal_fov = self.settings.horizontal_fov
 
-    def _describe_projection(self, result: ImageResult, loaded: LoadedImage, job: ImageJob):
+    def _describe_projection(self, result: ImageResult, loaded: LoadedImage, job: ImageJob, rgb: np.ndarray):
         """Decide whether the image is a 360° panorama (the job's image type, else the run's;
-        "auto" reads GPano, else takes 2:1 for equirectangular) and record it in ``result``.
+        "auto" reads GPano, else needs evidence for a 2:1 image) and record it in ``result``.
         Returns the panorama's geometry on the sphere, or None for an ordinary photo."""
         image_type = job.image_type if job.image_type != "auto" else self.settings.image_type
-        if not panorama.gpano.is_equirectangular(image_type, loaded.xmp, result.width, result.height):
+        is_panorama, why = panorama.evidence.classify(image_type, loaded.xmp, loaded.exif, rgb)
+        if why.startswith("2:1"):
+            result.notes.append(why)
+        if not is_panorama:
             return None
         result.projection = "equirectangular"
         result.horizontal_fov = 360.0
@@ -171,8 +193,24 @@ def smallest_object(adapter, shape) -> float:
     return adapter.min_object / upscale
 
 
-def _remove_stale(job: ImageJob) -> None:
+def _cause(job: ImageJob, error: Exception) -> str:
+    """The message of an image's failure: GeoBlur's own errors name the file already; anything
+    else (OpenCV, onnxruntime, an OS error) is named with the file and the error's kind."""
+    if isinstance(error, GeoBlurError):
+        return str(error) or type(error).__name__
+    detail = str(error).strip().splitlines()[-1] if str(error).strip() else ""
+    if isinstance(error, MemoryError):
+        return f"{job.source}: there was not enough memory to process this image."
+    return f"{job.source}: {type(error).__module__.split('.')[0]} {type(error).__name__} while processing it ({detail})."
+
+
+def _remove_stale(job: ImageJob) -> str:
     """Remove a copy an earlier run left at this image's destination, so the output folder
-    never holds a file whose status says it failed."""
-    if os.path.exists(job.destination) and not check_destination(job.source, job.destination):
-        os.remove(job.destination)
+    never holds a file whose status says it failed. Only a regular file GeoBlur wrote is ever
+    removed; returns what the user must know when one could not be."""
+    try:
+        if not same_file(job.source, job.destination) and written_by_geoblur(job.destination):
+            os.remove(job.destination)
+    except OSError as error:
+        return f" An earlier copy at {job.destination} could not be removed ({error.strerror or error}): delete it."
+    return ""

@@ -63,3 +63,4 @@ class ImageResult:
     heading: Optional[float] = None
     horizontal_fov: Optional[float] = None
     device: str = ""
+    notes: list = field(default_factory=list)  # what the user must know though it did not fail

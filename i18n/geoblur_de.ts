@@ -4,7 +4,7 @@
     <context>
         <name>GeoBlur</name>
         <message>
-            <location filename="../plugin/dependencies.py" line="96" />
+            <location filename="../plugin/dependencies.py" line="111" />
             <source>GeoBlur needs the Python packages {packages}, which the Python running QGIS cannot import. Install them with this command, then restart QGIS:
 {command}</source>
             <translation>GeoBlur benötigt die Python-Pakete {packages}, die das Python von QGIS nicht importieren kann. Installieren Sie sie mit diesem Befehl und starten Sie QGIS dann neu:
@@ -21,22 +21,22 @@
             <translation>GeoBlur</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="31" />
+            <location filename="../processing_provider/anonymize_images.py" line="30" />
             <source>Anonymize images attached to points</source>
             <translation>Bilder an Punkten anonymisieren</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="34" />
+            <location filename="../processing_provider/anonymize_images.py" line="33" />
             <source>Anonymization</source>
             <translation>Anonymisierung</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="40" />
+            <location filename="../processing_provider/anonymize_images.py" line="39" />
             <source>privacy,blur,face,person,licence plate,vehicle,photo,panorama,360,GDPR</source>
             <translation>Datenschutz,Unschärfe,Gesicht,Person,Kennzeichen,Fahrzeug,Foto,Panorama,360,DSGVO</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="46" />
+            <location filename="../processing_provider/anonymize_images.py" line="45" />
             <source>Detects faces, persons, licence plates and vehicles in the photos and 360° panoramas whose paths a point layer holds, and writes anonymized copies plus a layer of where each detection is. Originals are never modified. An image that cannot be fully processed gets no copy at all and a failed status saying why; the run goes on.
 
 &lt;b&gt;Point layer with image paths&lt;/b&gt; (INPUT): one point per image, e.g. the output of 'Import geotagged photos'. 'Selected features only' is honoured.
@@ -63,49 +63,54 @@ Erweitert: &lt;b&gt;Füllfarbe&lt;/b&gt; (FILL_COLOR); &lt;b&gt;Schwellenwerte&l
 &lt;b&gt;Ausgaben.&lt;/b&gt; Ordner für die anonymisierten Bilder (OUTPUT_FOLDER): Kopien im selben Format, mit erhaltenem EXIF/XMP und ohne EXIF-Vorschaubild, in den Unterordnern der Quellen, sodass gleiche Namen nie kollidieren. Erkennungen (OUTPUT): ein Polygon je Objekt mit image_fid, source_path, output_path, class, score, dem Pixelrechteck (x_min, y_min, x_max, y_max), image_width, image_height, model, bearing (Grad ab Nord), distance_m und located (wedge, estimate oder camera: ein Kreis von 1 m um die Kamera, wenn keine Richtung bekannt ist), im KBS des Layers. Bilder (OUTPUT_IMAGES): jeder Eingabepunkt mit seinen Attributen sowie output_path, status (anonymized, failed, skipped), detections, error und device. Zahlen: IMAGES_ANONYMIZED, IMAGES_FAILED, DETECTIONS.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="102" />
+            <location filename="../processing_provider/anonymize_images.py" line="97" />
             <source>The input layer has no field {name!r} for the image paths; its fields are: {fields}. Choose IMAGE_FIELD.</source>
             <translation>Der Eingabelayer hat kein Feld {name!r} für die Bildpfade; seine Felder sind: {fields}. Wählen Sie IMAGE_FIELD.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="107" />
+            <location filename="../processing_provider/anonymize_images.py" line="102" />
             <source>The field {name!r} holds {kind} values, not text, so it cannot hold image paths. Choose the text field with the paths (IMAGE_FIELD), e.g. 'photo' as written by 'Import geotagged photos'.</source>
             <translation>Das Feld {name!r} enthält Werte vom Typ {kind}, keinen Text, und kann daher keine Bildpfade enthalten. Wählen Sie das Textfeld mit den Pfaden (IMAGE_FIELD), z. B. „photo“, wie es „Fotos mit Geotags importieren“ schreibt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="132" />
+            <location filename="../processing_provider/anonymize_images.py" line="116" />
             <source>The layer has no heading field {name!r}: detections are placed at the camera.</source>
             <translation>Der Layer hat kein Feld {name!r} für die Blickrichtung: Erkennungen werden an die Kamera gesetzt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="148" />
-            <source>Anonymizing {classes} on {device}.</source>
-            <translation>Anonymisiere {classes} auf {device}.</translation>
-        </message>
-        <message>
-            <location filename="../processing_provider/anonymize_images.py" line="164" />
+            <location filename="../processing_provider/anonymize_images.py" line="139" />
             <source>The layer has no valid CRS: footprints assume its units are metres.</source>
             <translation>Der Layer hat kein gültiges KBS: die Fußabdrücke nehmen Meter als Einheit an.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="173" />
-            <source>Canceled before this image was processed.</source>
-            <translation>Abgebrochen, bevor dieses Bild verarbeitet wurde.</translation>
-        </message>
-        <message>
-            <location filename="../processing_provider/anonymize_images.py" line="181" />
+            <location filename="../processing_provider/anonymize_images.py" line="152" />
             <source>Canceled: the remaining images are marked skipped.</source>
             <translation>Abgebrochen: die übrigen Bilder sind als „skipped“ markiert.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="184" />
+            <location filename="../processing_provider/anonymize_images.py" line="154" />
             <source>Feature {fid}: {reason}</source>
             <translation>Objekt {fid}: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="203" />
+            <location filename="../processing_provider/anonymize_images.py" line="159" />
+            <source>Feature {fid} ({path}): {notes}</source>
+            <translation>Objekt {fid} ({path}): {notes}</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="164" />
+            <source>Canceled before this image was processed.</source>
+            <translation>Abgebrochen, bevor dieses Bild verarbeitet wurde.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="170" />
             <source>{anonymized} images anonymized, {failed} failed, {skipped} skipped; {detections} detections. Anonymized copies are in {folder}.</source>
             <translation>{anonymized} Bilder anonymisiert, {failed} fehlgeschlagen, {skipped} übersprungen; {detections} Erkennungen. Die anonymisierten Kopien liegen in {folder}.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="205" />
+            <source>Anonymizing {classes} on {device}.</source>
+            <translation>Anonymisiere {classes} auf {device}.</translation>
         </message>
         <message>
             <location filename="../processing_provider/evaluate.py" line="71" />
@@ -239,142 +244,142 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
             <translation>Geben Sie entweder den Ordner der anonymisierten Kopien oder den Erkennungslayer des Anonymisierungslaufs an (genau eines von beiden).</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="216" />
+            <location filename="../processing_provider/evaluate.py" line="205" />
             <source>The folder of original images {} does not exist.</source>
             <translation>Der Ordner der Originalbilder {} existiert nicht.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="219" />
+            <location filename="../processing_provider/evaluate.py" line="208" />
             <source>{} images labelled ({}), {} annotation problem(s); scoring {}.</source>
             <translation>{} Bilder gelabelt ({}), {} Annotationsproblem(e); bewertet wird {}.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="228" />
+            <location filename="../processing_provider/evaluate.py" line="217" />
             <source>Evaluation canceled; nothing was written.</source>
             <translation>Bewertung abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="234" />
+            <location filename="../processing_provider/evaluate.py" line="223" />
             <source>… and {} more problems, listed in the report.</source>
             <translation>… und {} weitere Probleme, aufgeführt im Bericht.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="238" />
+            <location filename="../processing_provider/evaluate.py" line="227" />
             <source>No image could be evaluated: check the originals folder and the copies or detections (see the warnings).</source>
             <translation>Kein Bild konnte bewertet werden: prüfen Sie den Ordner der Originale und die Kopien bzw. Erkennungen (siehe Warnungen).</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="246" />
+            <location filename="../processing_provider/evaluate.py" line="235" />
             <source>{} objects in {} images: {:.3f} of their pixels obscured; {:.3f} of them at least 90% obscured.</source>
             <translation>{} Objekte in {} Bildern: {:.3f} ihrer Pixel verdeckt; {:.3f} davon mindestens zu 90 % verdeckt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="269" />
+            <location filename="../processing_provider/evaluate.py" line="258" />
             <source>Ground truth {} does not exist; choose a COCO .json file or a YOLO / Pascal VOC folder.</source>
             <translation>Die Ground Truth {} existiert nicht; wählen Sie eine COCO-.json-Datei oder einen YOLO-/Pascal-VOC-Ordner.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="279" />
+            <location filename="../processing_provider/evaluate.py" line="268" />
             <source>The folder of anonymized copies {} does not exist.</source>
             <translation>Der Ordner der anonymisierten Kopien {} existiert nicht.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="283" />
+            <location filename="../processing_provider/evaluate.py" line="272" />
             <source>The detections layer cannot be read.</source>
             <translation>Der Erkennungslayer kann nicht gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="288" />
+            <location filename="../processing_provider/evaluate.py" line="277" />
             <source>The detections layer lacks the field(s) {}: use the OUTPUT layer of 'Anonymize images attached to points'.</source>
             <translation>Dem Erkennungslayer fehlen die Felder {}: verwenden Sie den OUTPUT-Layer von „Bilder an Punkten anonymisieren“.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="310" />
+            <location filename="../processing_provider/evaluate.py" line="299" />
             <source>{} detection(s) with empty or invalid fields were ignored.</source>
             <translation>{} Erkennung(en) mit leeren oder ungültigen Feldern wurden ignoriert.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="334" />
+            <location filename="../processing_provider/evaluate.py" line="323" />
             <source>Ground truth</source>
             <translation>Ground Truth</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="335" />
+            <location filename="../processing_provider/evaluate.py" line="324" />
             <source>Originals</source>
             <translation>Originale</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="336" />
+            <location filename="../processing_provider/evaluate.py" line="325" />
             <source>Scored from</source>
             <translation>Bewertet anhand von</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="339" />
+            <location filename="../processing_provider/evaluate.py" line="328" />
             <source>Objects</source>
             <translation>Objekte</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="340" />
+            <location filename="../processing_provider/evaluate.py" line="329" />
             <source>Share of object pixels obscured</source>
             <translation>Anteil verdeckter Objektpixel</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="341" />
+            <location filename="../processing_provider/evaluate.py" line="330" />
             <source>Objects at least 90% obscured</source>
             <translation>Objekte mindestens zu 90 % verdeckt</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="342" />
+            <location filename="../processing_provider/evaluate.py" line="331" />
             <source>Background obscured (over)</source>
             <translation>Verdeckter Hintergrund (over)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="343" />
+            <location filename="../processing_provider/evaluate.py" line="332" />
             <source>Size buckets (px)</source>
             <translation>Größenklassen (px)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="348" />
+            <location filename="../processing_provider/evaluate.py" line="337" />
             <source>GeoBlur anonymization report</source>
             <translation>GeoBlur-Anonymisierungsbericht</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="351" />
+            <location filename="../processing_provider/evaluate.py" line="340" />
             <source>pixels_obscured: share of the objects' pixels obscured (a face's pixels: the ellipse inscribed in its box; other classes: the box). r50 / r90: share of objects at least 50% / 90% obscured. over: share of background pixels obscured (away from labelled objects, crowd and don't-care regions). Size: square root of the box area, in pixels.</source>
             <translation>pixels_obscured: Anteil der verdeckten Objektpixel (die Pixel eines Gesichts: die Ellipse in seinem Rechteck; andere Klassen: das Rechteck). r50 / r90: Anteil der Objekte, die mindestens zu 50 % / 90 % verdeckt sind. over: Anteil verdeckter Hintergrundpixel (abseits gelabelter Objekte, Menschenmengen- und Don't-care-Bereiche). Größe: Quadratwurzel der Rechteckfläche in Pixeln.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="357" />
+            <location filename="../processing_provider/evaluate.py" line="346" />
             <source>Worst misses</source>
             <translation>Schlimmste Fehlschläge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="358" />
+            <location filename="../processing_provider/evaluate.py" line="347" />
             <source>Crops of the ORIGINAL images: red = labelled object, blue tint = obscured pixels. This report shows unanonymized faces and plates: keep it as confidential as the originals.</source>
             <translation>Ausschnitte der ORIGINALBILDER: rot = gelabeltes Objekt, blaue Tönung = verdeckte Pixel. Dieser Bericht zeigt nicht anonymisierte Gesichter und Kennzeichen: behandeln Sie ihn so vertraulich wie die Originale.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="362" />
+            <location filename="../processing_provider/evaluate.py" line="351" />
             <source>Every object is at least 90% obscured.</source>
             <translation>Jedes Objekt ist mindestens zu 90 % verdeckt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="363" />
+            <location filename="../processing_provider/evaluate.py" line="352" />
             <source>Annotations not taken as they were</source>
             <translation>Annotationen, die nicht unverändert übernommen wurden</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="364" />
+            <location filename="../processing_provider/evaluate.py" line="353" />
             <source>None.</source>
             <translation>Keine.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="365" />
+            <location filename="../processing_provider/evaluate.py" line="354" />
             <source>… and {count} more.</source>
             <translation>… und {count} weitere.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="366" />
+            <location filename="../processing_provider/evaluate.py" line="355" />
             <source>{image} — {cls} {label}, {size} px, {coverage} obscured</source>
             <translation>{image} — {cls} {label}, {size} px, {coverage} verdeckt</translation>
         </message>
@@ -384,7 +389,7 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
             <translation>Objekt {fid}: Blickrichtung {value!r} im Feld {field} ist keine Zahl; seine Erkennungen werden an die Kamera gesetzt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/jobs.py" line="70" />
+            <location filename="../processing_provider/jobs.py" line="71" />
             <source>The image path {value!r} is relative but there is no base folder: set BASE_FOLDER or use a layer saved in a file.</source>
             <translation>Der Bildpfad {value!r} ist relativ, aber es gibt keinen Basisordner: setzen Sie BASE_FOLDER oder verwenden Sie einen in einer Datei gespeicherten Layer.</translation>
         </message>

@@ -104,7 +104,7 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
                          "'Import geotagged photos'.").format(name=name, kind=field.typeName())
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.errors import Canceled
+        from ..core.errors import Canceled, GeoBlurError
         from . import jobs, sinks
         from .footprint_geometry import FootprintProjector
 
@@ -118,9 +118,13 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
             heading_field = ""
         output_folder = self.parameterAsFileOutput(parameters, p.OUTPUT_FOLDER, context)
         anonymizer = self._anonymizer(parameters, context, feedback)  # models load before any output
+        try:
+            planned = jobs.plan(source.getFeatures(), self.parameterAsString(parameters, p.IMAGE_FIELD, context),
+                                heading_field, self._base_folder(parameters, context), output_folder,
+                                feedback.pushInfo)
+        except GeoBlurError as error:
+            raise QgsProcessingException(str(error)) from error
         os.makedirs(output_folder, exist_ok=True)
-        planned = jobs.plan(source.getFeatures(), self.parameterAsString(parameters, p.IMAGE_FIELD, context),
-                            heading_field, self._base_folder(parameters, context), output_folder, feedback.pushInfo)
 
         detection_sink, detection_dest = self.parameterAsSink(
             parameters, p.OUTPUT, context, sinks.detection_fields(), QgsWkbTypes.Polygon, source.sourceCrs())
@@ -134,7 +138,8 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
         if not source.sourceCrs().isValid():
             feedback.pushWarning(tr("The layer has no valid CRS: footprints assume its units are metres."))
         outputs = sinks.Outputs(detection_sink, image_sink, image_fields,
-                                FootprintProjector(source.sourceCrs(), context.transformContext()))
+                                FootprintProjector(source.sourceCrs(), context.transformContext()),
+                                anonymizer.record)
 
         results = anonymizer.run([entry.job for entry in planned if entry.job])
         canceled = False
@@ -150,6 +155,9 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
                         if result.error else ""
                     if error:
                         feedback.pushWarning(error)
+                    if result.notes:
+                        feedback.pushInfo(tr("Feature {fid} ({path}): {notes}").format(
+                            fid=entry.feature.id(), path=result.source, notes="; ".join(result.notes)))
                     outputs.processed(entry.feature, result, error)
                     continue
             if canceled:

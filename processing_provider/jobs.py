@@ -13,7 +13,7 @@ from qgis.core import QgsFeature, QgsProviderRegistry
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import ImageError
-from ..core.paths import destinations, resolve_source
+from ..core.paths import check_output_folder, destinations, resolve_source
 from ..core.types import ImageJob
 from ..plugin.i18n import tr
 
@@ -59,7 +59,8 @@ def heading_of(feature: QgsFeature, heading_field: str, log) -> Optional[float]:
 def plan(features, image_field: str, heading_field: str, base_folder: str, output_folder: str,
          log) -> List[Planned]:
     """One entry per feature, in layer order, with output paths that never collide or leave
-    ``output_folder``."""
+    ``output_folder`` and depend on each source alone. Raises GeoBlurError when the output folder
+    lies among the originals (see :func:`core.paths.check_output_folder`)."""
     entries = []
     for feature in features:
         value = python_value(feature[image_field])
@@ -75,8 +76,13 @@ def plan(features, image_field: str, heading_field: str, base_folder: str, outpu
         except ImageError as error:
             entry.error = tr("Feature {fid}: {reason}").format(fid=feature.id(), reason=error)
         entries.append(entry)
-    targets = destinations([e.job.source for e in entries if e.job], output_folder)
+    sources = [e.job.source for e in entries if e.job]
+    check_output_folder(sources, output_folder)
+    targets, refused = destinations(sources, base_folder, output_folder)
     for entry in entries:
-        if entry.job:
+        if entry.job and entry.job.source in refused:
+            entry.error = tr("Feature {fid}: {reason}").format(fid=entry.feature.id(), reason=refused[entry.job.source])
+            entry.job = None
+        elif entry.job:
             entry.job.destination = targets[entry.job.source]
     return entries

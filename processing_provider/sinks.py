@@ -4,6 +4,8 @@
 one point per input feature, with the input's attributes and what happened to its image. The
 field names are part of GeoBlur's public interface (``geoblur:evaluate`` reads ``OUTPUT``).
 """
+import json
+
 from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingUtils
 from qgis.PyQt.QtCore import QVariant
 
@@ -33,6 +35,12 @@ IMAGE_FIELDS = (
     ("detections", QVariant.Int),
     ("error", QVariant.String),
     ("device", QVariant.String),
+    ("notes", QVariant.String),  # what was dropped for safety, how the projection was decided
+    # the run record a privacy officer audits: which GeoBlur, which model files, which settings
+    ("geoblur_version", QVariant.String),
+    ("models", QVariant.String),  # JSON: id, verified sha256 and thresholds of each model
+    ("method", QVariant.String),
+    ("mask_scale", QVariant.Double),
 )
 
 
@@ -65,18 +73,22 @@ def detection_feature(fields: QgsFields, geometry, fid, result, detection, footp
     return feature
 
 
-def image_feature(fields: QgsFields, source: QgsFeature, output_path, status: str, detections: int,
-                  error: str, device: str) -> QgsFeature:
+def image_feature(fields: QgsFields, source: QgsFeature, outcome: list, record: dict) -> QgsFeature:
+    """The input feature with ``outcome`` (output_path, status, detections, error, device,
+    notes) and the run ``record`` appended."""
     feature = QgsFeature(fields)
     feature.setGeometry(source.geometry())
-    feature.setAttributes(list(source.attributes()) + [output_path, status, detections, error, device])
+    audit = [record["geoblur_version"], json.dumps(record["models"], sort_keys=True), record["method"],
+             float(record["mask_scale"])]
+    feature.setAttributes(list(source.attributes()) + outcome + audit)
     return feature
 
 
 class Outputs:
     """Writes one image's outcome to both sinks and keeps the counts the algorithm returns."""
 
-    def __init__(self, detection_sink, image_sink, image_fields: QgsFields, projector):
+    def __init__(self, detection_sink, image_sink, image_fields: QgsFields, projector, record: dict):
+        self.record = record
         self.detection_sink = detection_sink
         self.image_sink = image_sink
         self.detection_fields = detection_fields()
@@ -95,15 +107,15 @@ class Outputs:
             self.detection_sink.addFeature(
                 detection_feature(self.detection_fields, geometry, feature.id(), result, detection, place),
                 QgsFeatureSink.FastInsert)
-        self._row(feature, result.output_path, result.status, len(result.detections), error, result.device)
+        self._row(feature, [result.output_path, result.status, len(result.detections), error, result.device,
+                            "; ".join(result.notes)])
 
     def not_processed(self, feature: QgsFeature, status: str, error: str) -> None:
         """An image the engine never saw: a path that is not usable (failed) or a cancel (skipped)."""
-        self._row(feature, None, status, 0, error, "")
+        self._row(feature, [None, status, 0, error, "", ""])
 
-    def _row(self, feature, output_path, status, detections, error, device) -> None:
-        self.counts[status] += 1
-        self.counts["detections"] += detections
-        self.image_sink.addFeature(
-            image_feature(self.image_fields, feature, output_path, status, detections, error, device),
-            QgsFeatureSink.FastInsert)
+    def _row(self, feature, outcome: list) -> None:
+        self.counts[outcome[1]] += 1
+        self.counts["detections"] += outcome[2]
+        self.image_sink.addFeature(image_feature(self.image_fields, feature, outcome, self.record),
+                                   QgsFeatureSink.FastInsert)

@@ -7,7 +7,7 @@ needs) and returns boxes in that image's pixels; tiling, scales and merging are 
 from typing import Dict, Type
 
 from ..errors import ModelError
-from ..models import ModelSpec, session_for
+from ..models import ModelSpec, session_for, verified_sha256
 from .base import Adapter
 from .centerface import CenterFace
 from .dbnet import DBNet
@@ -23,7 +23,8 @@ FAMILIES: Dict[str, Type[Adapter]] = {
 
 
 def make_adapter(spec: ModelSpec, device: str = "auto") -> Adapter:
-    """The adapter of a model, with its (shared) session, checked against its family."""
+    """The adapter of a model, with its (shared) session, its file checked against its manifest
+    entry's sha256 and its tensors against its family."""
     try:
         family = FAMILIES[spec.family]
     except KeyError:
@@ -31,6 +32,8 @@ def make_adapter(spec: ModelSpec, device: str = "auto") -> Adapter:
             f"Model {spec.id!r} has unknown family {spec.family!r}; "
             f"known families: {', '.join(sorted(FAMILIES))}."
         ) from None
+    digest = verified_sha256(spec)
     adapter = family(spec, session_for(spec, device))
     adapter.check()
+    adapter.sha256 = digest
     return adapter

@@ -23,6 +23,7 @@ class Adapter:
     def __init__(self, spec: ModelSpec, session):
         self.spec = spec
         self.session = session
+        self.sha256 = ""  # of the file the session was made from, set once it is verified
 
     @property
     def device(self) -> str:

@@ -13,7 +13,7 @@ block; a block it cannot parse is dropped, and so is a tag it cannot write back 
 never copied unparsed, since that could keep a thumbnail.
 """
 import struct
-from typing import Optional
+from typing import List, Optional
 
 import piexif
 
@@ -53,6 +53,26 @@ def orientation(block: bytes) -> int:
     return value if value in range(1, 9) else 1
 
 
+def for_copy(block: bytes, width: int, height: int, dropped: List[str], tiff_file: bool = False) -> Optional[bytes]:
+    """The block written with upright, anonymized pixels of ``width`` x ``height`` (None when
+    nothing is left), noting in ``dropped`` what was left out for safety.
+
+    ``tiff_file``: ``block`` is a whole TIFF file, whose first IFD is written from the file's own
+    tags and whose second IFD is its next page (reported as such), not a thumbnail.
+    """
+    loaded = load(block)
+    if not loaded:
+        dropped.append("unparseable EXIF removed")
+        return None
+    if not tiff_file and (loaded.get("1st") or loaded.get("thumbnail")):
+        dropped.append("EXIF thumbnail removed")
+    if not tiff_file and any(tag in IMAGE_DATA_TAGS for tag in loaded.get("0th", {})):
+        dropped.append("EXIF image data pointers removed")
+    if MAKER_NOTE in loaded.get("Exif", {}):
+        dropped.append("EXIF MakerNote removed")
+    return dump(for_output(loaded, width, height, keep_ifd0=not tiff_file), dropped)
+
+
 def for_output(exif: dict, width: int, height: int, keep_ifd0: bool = True) -> dict:
     """A copy of ``exif`` fit to go with upright, anonymized pixels of ``width`` x ``height``:
     no thumbnail, no MakerNote, Orientation 1. ``keep_ifd0=False`` drops the first IFD's tags
@@ -71,17 +91,28 @@ def for_output(exif: dict, width: int, height: int, keep_ifd0: bool = True) -> d
             "Interop": dict(exif.get("Interop", {})), "1st": {}, "thumbnail": None}
 
 
-def dump(exif: dict) -> Optional[bytes]:
-    """The TIFF-structured block of ``exif`` (no "Exif" prefix), dropping tags piexif cannot
-    write; None when nothing is left worth writing."""
+def dump(exif: dict, dropped: List[str]) -> Optional[bytes]:
+    """The TIFF-structured block of ``exif`` (no "Exif" prefix), dropping (and noting in
+    ``dropped``) tags piexif cannot write; None when nothing is left worth writing."""
     if not any(exif.get(name) for name in IFDS):
         return None
     block = _dump(exif)
     if block is None:
-        exif = {name: {tag: value for tag, value in exif.get(name, {}).items() if _writable(name, tag, value)}
-                for name in IFDS}
-        block = _dump(exif)
+        block = _dump(_writable_only(exif, dropped))
+        if block is None:
+            dropped.append("EXIF removed (it could not be rewritten)")
     return block
+
+
+def _writable_only(exif: dict, dropped: List[str]) -> dict:
+    """``exif`` without the tags piexif cannot write, which are noted in ``dropped``."""
+    unwritable = {(name, tag) for name in IFDS for tag, value in exif.get(name, {}).items()
+                  if not _writable(name, tag, value)}
+    if unwritable:
+        tags = ", ".join(str(tag) for tag in sorted({tag for _, tag in unwritable}))
+        dropped.append(f"EXIF tags {tags} removed (they could not be rewritten)")
+    return {name: {tag: value for tag, value in exif.get(name, {}).items() if (name, tag) not in unwritable}
+            for name in IFDS}
 
 
 def _dump(exif: dict) -> Optional[bytes]:

@@ -1,6 +1,7 @@
 """ICC colour profiles: kept only when they describe the pixels actually written."""
 
 SPACES = {1: b"GRAY", 3: b"RGB ", 4: b"RGB "}  # channels written -> profile colour space
+NOT_FITTING = "ICC profile removed (it does not describe the written pixels)"
 
 
 def fits(profile: bytes, channels: int) -> bool:

@@ -6,20 +6,22 @@ never anonymized (and published) half grey.
 
 The anonymized copy gets, after SOI: the original's JFIF header (density kept, its thumbnail
 dropped) or else the encoder's, EXIF (:mod:`.exif`), XMP and extended XMP without pictures,
-the ICC profile, Photoshop/IPTC resources without thumbnails, and comments. Other APPn segments
-are not copied: MPF and FlashPix (APP2) point at or hold preview images, Adobe's APP14 describes
-the original encoder's colour transform and would miscolour the new one, and vendors' segments
-cannot be checked for previews.
+the ICC profile, Photoshop/IPTC resources that cannot hold a picture, the comments, and last
+GeoBlur's own comment (:data:`MARK`), by which GeoBlur later knows a file it wrote. Other APPn
+segments are not copied: MPF and FlashPix (APP2) point at or hold preview images, Adobe's APP14
+describes the original encoder's colour transform and would miscolour the new one, and vendors'
+segments cannot be checked for previews. Everything left out is named in the ``dropped`` notes.
 """
 import re
 import struct
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import BinaryIO, List, Optional, Tuple
 
+from ..version import VERSION
 from . import Info, exif, icc, photoshop, xmp
 
-EOI, SOS, COM, APP0, APP1, APP2, APP13 = 0xD9, 0xDA, 0xFE, 0xE0, 0xE1, 0xE2, 0xED
+EOI, SOS, COM, APP0, APP1, APP2, APP13, APP14, APP15 = 0xD9, 0xDA, 0xFE, 0xE0, 0xE1, 0xE2, 0xED, 0xEE, 0xEF
 FRAME_MARKERS = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 STANDALONE = {0x01} | set(range(0xD0, 0xD8))
 MAX_PAYLOAD = 0xFFFF - 2
@@ -30,6 +32,18 @@ XMP_MAIN = b"http://ns.adobe.com/xap/1.0/\0"
 XMP_EXTENDED = b"http://ns.adobe.com/xmp/extension/\0"
 ICC = b"ICC_PROFILE\0"
 PHOTOSHOP = b"Photoshop 3.0\0"
+#: how GeoBlur's comment in each anonymized copy starts
+MARK = b"GeoBlur anonymized copy"
+
+#: APPn segments that may appear once and are copied (after cleaning) by the functions below
+SINGLE = {(APP0, JFIF): "JFIF (APP0)", (APP1, EXIF): "EXIF (APP1)", (APP1, XMP_MAIN): "XMP (APP1)"}
+#: APPn segments copied, one or many: marker -> how their payload starts
+COPIED = {APP0: (JFIF,), APP1: (EXIF, XMP_MAIN, XMP_EXTENDED), APP2: (ICC,), APP13: (PHOTOSHOP,)}
+#: APPn segments known and never copied: (marker, how the payload starts, note)
+NOT_COPIED = ((APP0, b"JFXX\0", "JFXX thumbnail (APP0) removed"),
+              (APP2, b"MPF\0", "MPF previews (APP2) removed"),
+              (APP2, b"FPXR\0", "FlashPix (APP2) removed"),
+              (APP14, b"Adobe", "APP14 Adobe segment not copied"))
 
 #: in entropy-coded data, 0xFF is followed by 0x00 (stuffing) or a restart marker; anything else
 #: is the next marker
@@ -112,20 +126,94 @@ def read_info(data: bytes) -> Info:
     return info
 
 
-def with_metadata(encoded: bytes, source: bytes, width: int, height: int, channels: int) -> bytes:
-    """``encoded`` (a JPEG from OpenCV) with the original's metadata in place of its own."""
+def with_metadata(encoded: bytes, source: bytes, width: int, height: int, channels: int,
+                  dropped: List[str]) -> bytes:
+    """``encoded`` (a JPEG from OpenCV) with the original's metadata in place of its own and
+    GeoBlur's mark; what was left out is noted in ``dropped``."""
     original = parse(source)
     new = parse(encoded)
+    dropped.extend(_uncopied(original))
     jfif = _jfif(original) or _jfif(new)
     segments = [jfif] if jfif else []
-    segments += _exif(original, width, height)
-    segments += _xmp(original)
-    segments += [(APP2, payload) for payload in _icc(original, channels)]
-    segments += [(APP13, payload) for payload in _photoshop(original)]
-    segments += [(COM, payload) for marker, payload in original.segments if marker == COM]
-    head = b"".join(b"\xff" + bytes([marker]) + struct.pack(">H", len(payload) + 2) + payload
-                    for marker, payload in segments if len(payload) <= MAX_PAYLOAD)
-    return b"\xff\xd8" + head + encoded[_first_non_application(encoded):]
+    segments += _exif(original, width, height, dropped)
+    segments += _xmp(original, width, height, dropped)
+    segments += [(APP2, payload) for payload in _icc(original, channels, dropped)]
+    segments += [(APP13, payload) for payload in _photoshop(original, dropped)]
+    segments += [(COM, payload) for marker, payload in original.segments
+                 if marker == COM and not payload.startswith(MARK)]
+    segments.append((COM, MARK + f" {VERSION}".encode("utf-8")))
+    return b"\xff\xd8" + _head(segments, dropped) + encoded[_first_non_application(encoded):]
+
+
+def carries_mark(stream: BinaryIO) -> bool:
+    """True when the JPEG in ``stream`` has GeoBlur's comment among its segments before the
+    first scan; reads nothing after them. ValueError when they are not JPEG segments."""
+    if stream.read(2) != b"\xff\xd8":
+        raise ValueError("not a JPEG")
+    while True:
+        if _read_exactly(stream, 1) != b"\xff":
+            raise ValueError("JPEG marker expected")
+        marker = 0xFF
+        while marker == 0xFF:  # fill bytes
+            marker = _read_exactly(stream, 1)[0]
+        if marker in (SOS, EOI):
+            return False
+        if marker not in STANDALONE:
+            (length,) = struct.unpack(">H", _read_exactly(stream, 2))
+            payload = _read_exactly(stream, length - 2)
+            if marker == COM and payload.startswith(MARK):
+                return True
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes:
+    """``size`` bytes from ``stream``; ValueError when the file ends first (or size < 0)."""
+    data = stream.read(size) if size >= 0 else b""
+    if len(data) != size:
+        raise ValueError("the JPEG is cut short")
+    return data
+
+
+def _head(segments: List[Tuple[int, bytes]], dropped: List[str]) -> bytes:
+    """The bytes of ``segments``; one too large for a JPEG segment is left out and noted."""
+    head = b""
+    for marker, payload in segments:
+        if len(payload) > MAX_PAYLOAD:
+            dropped.append(f"an oversized {_name(marker)} segment removed")
+            continue
+        head += b"\xff" + bytes([marker]) + struct.pack(">H", len(payload) + 2) + payload
+    return head
+
+
+def _uncopied(jpeg: Jpeg) -> List[str]:
+    """Notes naming the original's APPn segments, or parts of them, that are never copied."""
+    notes: List[str] = []
+    seen = set()
+    for marker, payload in jpeg.segments:
+        if APP0 <= marker <= APP15:
+            notes += _segment_notes(marker, payload, seen)
+    return list(dict.fromkeys(notes))
+
+
+def _segment_notes(marker: int, payload: bytes, seen: set) -> List[str]:
+    """What of one APPn segment is not copied: all of it, its thumbnail, or nothing. ``seen``
+    holds the kinds met so far of which only the first is copied."""
+    single = next((key for key in SINGLE if key[0] == marker and payload.startswith(key[1])), None)
+    if single in seen:
+        return [f"extra {SINGLE[single]} segment removed"]
+    if single:
+        seen.add(single)
+    if single == (APP0, JFIF) and len(payload) >= 14 and payload[12] and payload[13]:
+        return ["JFIF thumbnail removed"]  # its width and height in pixels are both non-zero
+    if payload.startswith(COPIED.get(marker, ())):
+        return []
+    for known, start, note in NOT_COPIED:
+        if known == marker and payload.startswith(start):
+            return [note]
+    return [f"unknown {_name(marker)} segment removed"]
+
+
+def _name(marker: int) -> str:
+    return "COM" if marker == COM else f"APP{marker - APP0}"
 
 
 def _first(jpeg: Jpeg, marker: int, prefix: bytes) -> Optional[bytes]:
@@ -144,27 +232,27 @@ def _jfif(jpeg: Jpeg) -> Optional[Tuple[int, bytes]]:
     return APP0, JFIF + header[:7] + b"\0\0"
 
 
-def _exif(jpeg: Jpeg, width: int, height: int) -> List[Tuple[int, bytes]]:
+def _exif(jpeg: Jpeg, width: int, height: int, dropped: List[str]) -> List[Tuple[int, bytes]]:
     block = _first(jpeg, APP1, EXIF)
-    loaded = exif.load(block) if block is not None else {}
-    cleaned = exif.dump(exif.for_output(loaded, width, height)) if loaded else None
+    cleaned = exif.for_copy(block, width, height, dropped) if block is not None else None
     return [(APP1, EXIF + cleaned)] if cleaned else []
 
 
-def _xmp(jpeg: Jpeg) -> List[Tuple[int, bytes]]:
+def _xmp(jpeg: Jpeg, width: int, height: int, dropped: List[str]) -> List[Tuple[int, bytes]]:
     """The main XMP packet without pictures, and the extended XMP unless it holds one (Google's
     depth and portrait photos keep the unblurred original there)."""
     main = _first(jpeg, APP1, XMP_MAIN)
-    if main is None:
-        return []
-    try:
-        packet = xmp.without_pictures(xmp.text(main))
-    except ValueError:
-        return []
+    packet = xmp.for_copy(xmp.text(main), width, height, dropped) if main is not None else None
     extended = [payload for marker, payload in jpeg.segments
                 if marker == APP1 and payload.startswith(XMP_EXTENDED)]
-    if extended and xmp.has_pictures(_extended_text(extended)):
+    if extended and packet is None:
+        dropped.append("extended XMP removed (its main XMP is not copied)")
+        extended = []
+    elif extended and xmp.has_pictures(_extended_text(extended)):
+        dropped.append("extended XMP removed (it holds a picture)")
         packet, extended = xmp.without_extended_note(packet), []
+    if packet is None:
+        return []
     return [(APP1, XMP_MAIN + packet.encode("utf-8"))] + [(APP1, payload) for payload in extended]
 
 
@@ -179,27 +267,23 @@ def _extended_text(segments: List[bytes]) -> str:
     return "".join(xmp.text(b"".join(chunks[k] for k in sorted(chunks))) for chunks in parts.values())
 
 
-def _icc(jpeg: Jpeg, channels: int) -> List[bytes]:
+def _icc(jpeg: Jpeg, channels: int, dropped: List[str]) -> List[bytes]:
     """The ICC profile's APP2 chunks in sequence order, if the profile fits the new pixels."""
     chunks = sorted((payload for marker, payload in jpeg.segments
                      if marker == APP2 and payload.startswith(ICC) and len(payload) > len(ICC) + 2),
                     key=lambda payload: payload[len(ICC)])
-    if not chunks or not icc.fits(chunks[0][len(ICC) + 2:], channels):
+    if chunks and not icc.fits(chunks[0][len(ICC) + 2:], channels):
+        dropped.append(icc.NOT_FITTING)
         return []
     return chunks
 
 
-def _photoshop(jpeg: Jpeg) -> List[bytes]:
-    """Photoshop resources (IPTC...) without thumbnails, re-split into APP13 segments; nothing
-    when they cannot be parsed."""
+def _photoshop(jpeg: Jpeg, dropped: List[str]) -> List[bytes]:
+    """The Photoshop resources that cannot hold a picture (IPTC...), re-split into APP13
+    segments."""
     data = b"".join(payload[len(PHOTOSHOP):] for marker, payload in jpeg.segments
                     if marker == APP13 and payload.startswith(PHOTOSHOP))
-    if not data:
-        return []
-    try:
-        kept = photoshop.without_previews(data)
-    except ValueError:
-        return []
+    kept = photoshop.for_copy(data, dropped) if data else b""
     size = MAX_PAYLOAD - len(PHOTOSHOP)
     return [PHOTOSHOP + kept[at:at + size] for at in range(0, len(kept), size)]
 

@@ -3,15 +3,18 @@
 A PNG is whole when every chunk's CRC is right and IEND is there. The anonymized copy gets the
 original's colour chunks (iCCP if its profile fits the written pixels, sRGB, gAMA, cHRM),
 pHYs, tIME, text chunks (tEXt, zTXt, iTXt; XMP without pictures) and eXIf (:mod:`.exif`), all
-inserted right after IHDR, where every one of them is allowed. ImageMagick's "Raw profile type"
-text chunks are hex dumps of EXIF/8BIM/XMP blocks that may hold thumbnails; they are not copied,
-and neither is any text chunk that holds a base64 picture.
+inserted right after IHDR, where every one of them is allowed, with GeoBlur's own tEXt chunk
+(keyword :data:`MARK_KEYWORD`), by which GeoBlur later knows a file it wrote. ImageMagick's "Raw
+profile type" text chunks are hex dumps of EXIF/8BIM/XMP blocks that may hold thumbnails; they
+are not copied, and neither is any text chunk that holds a base64 picture, nor any other chunk
+(animation frames, private data). Everything left out is named in the ``dropped`` notes.
 """
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import BinaryIO, List, Optional, Tuple
 
+from ..version import VERSION
 from . import Info, exif, icc, xmp
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -19,6 +22,10 @@ XMP_KEYWORD = b"XML:com.adobe.xmp"
 COPIED = (b"iCCP", b"sRGB", b"gAMA", b"cHRM", b"pHYs", b"tIME", b"eXIf", b"tEXt", b"zTXt", b"iTXt")
 SINGLE = {b"iCCP", b"sRGB", b"gAMA", b"cHRM", b"pHYs", b"tIME", b"eXIf"}
 TEXT = {b"tEXt", b"zTXt", b"iTXt"}
+#: chunks that describe the pixels themselves, which OpenCV decoded and encodes anew
+PIXELS = {b"IHDR", b"PLTE", b"IDAT", b"tRNS"}
+#: GeoBlur's tEXt chunk in each anonymized copy: keyword, and how its text starts
+MARK_KEYWORD, MARK = b"GeoBlur", b"GeoBlur anonymized copy"
 #: compressed text is inflated up to this size; a larger one is not copied (nor read as XMP)
 MAX_TEXT = 1 << 24
 
@@ -75,52 +82,78 @@ def read_info(data: bytes) -> Info:
     return info
 
 
-def with_metadata(encoded: bytes, source: bytes, width: int, height: int, channels: int) -> bytes:
-    """``encoded`` (a PNG from OpenCV) with the original's ancillary chunks after its IHDR."""
+def with_metadata(encoded: bytes, source: bytes, width: int, height: int, channels: int,
+                  dropped: List[str]) -> bytes:
+    """``encoded`` (a PNG from OpenCV) with the original's ancillary chunks and GeoBlur's mark
+    after its IHDR; what was left out is noted in ``dropped``."""
     original = parse(source)
     new = parse(encoded)
     copied, seen = [], set()
     for kind, body in original.chunks:
-        if kind not in COPIED or (kind in SINGLE and kind in seen):
+        if kind not in COPIED or (kind in SINGLE and kind in seen) or _is_mark(kind, body):
             continue
-        body = _for_output(kind, body, width, height, channels)
+        body = _for_output(kind, body, width, height, channels, dropped)
         if body is not None:
             copied.append((kind, body))
             seen.add(kind)
+    others = sorted({kind.decode("latin-1") for kind, _ in original.chunks if kind not in COPIED + tuple(PIXELS)})
+    if others:
+        dropped.append("PNG chunks " + ", ".join(others) + " not copied")
+    copied.append((b"tEXt", MARK_KEYWORD + b"\0" + MARK + f" {VERSION}".encode("latin-1")))
     chunks = [new.chunks[0]] + copied + [chunk for chunk in new.chunks[1:] if chunk[0] not in seen]
     return SIGNATURE + b"".join(_chunk(kind, body) for kind, body in chunks + [(b"IEND", b"")])
 
 
-def _for_output(kind: bytes, body: bytes, width: int, height: int, channels: int) -> Optional[bytes]:
+def carries_mark(stream: BinaryIO) -> bool:
+    """True when the whole PNG in ``stream`` has GeoBlur's tEXt chunk (ValueError when it is
+    not a whole PNG)."""
+    return any(_is_mark(kind, body) for kind, body in parse(stream.read()).chunks)
+
+
+def _is_mark(kind: bytes, body: bytes) -> bool:
+    return kind == b"tEXt" and body.startswith(MARK_KEYWORD + b"\0" + MARK)
+
+
+def _for_output(kind: bytes, body: bytes, width: int, height: int, channels: int,
+                dropped: List[str]) -> Optional[bytes]:
     """The chunk's data as it goes with the anonymized pixels, or None to leave it out."""
     if kind == b"eXIf":
-        loaded = exif.load(body)
-        return exif.dump(exif.for_output(loaded, width, height)) if loaded else None
+        return exif.for_copy(body, width, height, dropped)
     if kind == b"iCCP":
         keyword_end = body.find(b"\0")
         try:
             profile_header = zlib.decompressobj().decompress(body[keyword_end + 2:], 20)
         except zlib.error:
-            return None
-        return body if keyword_end > 0 and icc.fits(profile_header, channels) else None
+            profile_header = b""
+        if keyword_end > 0 and icc.fits(profile_header, channels):
+            return body
+        dropped.append(icc.NOT_FITTING)
+        return None
     if kind in TEXT:
-        return _text_for_output(kind, body)
+        return _text_for_output(kind, body, width, height, dropped)
     return body
 
 
-def _text_for_output(kind: bytes, body: bytes) -> Optional[bytes]:
+def _text_for_output(kind: bytes, body: bytes, width: int, height: int, dropped: List[str]) -> Optional[bytes]:
     if body.startswith(b"Raw profile type"):
+        dropped.append("PNG raw profile text chunk removed")
         return None
     text = _itxt_text(body) if kind == b"iTXt" else _latin_text(kind, body)
     if text is None:
+        dropped.append(f"unreadable PNG {kind.decode()} chunk removed")
         return None
     if kind == b"iTXt" and body.startswith(XMP_KEYWORD + b"\0"):
-        try:
-            cleaned = xmp.without_pictures(text)
-        except ValueError:
-            return None
-        return XMP_KEYWORD + b"\0\0\0\0\0" + cleaned.encode("utf-8")  # uncompressed, no language
-    return None if xmp.has_pictures(text) else body
+        cleaned = xmp.for_copy(text, width, height, dropped)
+        # uncompressed, no language
+        return None if cleaned is None else XMP_KEYWORD + b"\0\0\0\0\0" + cleaned.encode("utf-8")
+    if xmp.has_pictures(text):
+        dropped.append(f"PNG {kind.decode()} chunk {_keyword(body)!r} removed (it holds a picture)")
+        return None
+    return body
+
+
+def _keyword(body: bytes) -> str:
+    return body.split(b"\0", 1)[0].decode("latin-1")
 
 
 def _itxt_text(body: bytes) -> Optional[str]:

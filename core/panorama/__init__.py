@@ -14,10 +14,10 @@ import numpy as np
 
 from ..errors import Canceled
 from ..types import Detection
-from . import gpano, mapping, merge, render, views
+from . import evidence, gpano, mapping, merge, render, views
 from .sphere import Geometry
 
-__all__ = ["detect", "gpano", "Geometry"]
+__all__ = ["detect", "evidence", "gpano", "Geometry"]
 
 
 @lru_cache(maxsize=8)

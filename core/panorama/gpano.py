@@ -11,7 +11,7 @@ from typing import Dict, Optional
 
 from .sphere import Geometry
 
-#: how close to 2:1 an image without GPano must be to be taken as a full equirectangular panorama
+#: how close to 2:1 an image without GPano must be to be a candidate full panorama
 ASPECT_TOLERANCE = 0.01
 
 
@@ -36,17 +36,15 @@ def _number(props: Dict[str, str], name: str) -> Optional[float]:
         return None
 
 
-def is_equirectangular(image_type: str, xmp: Optional[str], width: int, height: int) -> bool:
-    """Whether to treat an image as a 360° equirectangular panorama.
-
-    ``image_type`` "equirectangular" or "planar" decides; "auto" follows GPano's
-    ProjectionType when the image has one, and otherwise takes a 2:1 image for a panorama.
-    """
-    if image_type != "auto":
-        return image_type == "equirectangular"
+def declared(xmp: Optional[str]) -> Optional[bool]:
+    """What GPano's ProjectionType says: True for equirectangular, False for another projection,
+    None when the image has no GPano projection."""
     projection = properties(xmp).get("ProjectionType")
-    if projection is not None:
-        return projection.lower() == "equirectangular"
+    return None if projection is None else projection.lower() == "equirectangular"
+
+
+def two_to_one(width: int, height: int) -> bool:
+    """Whether an image has the 2:1 shape of a full equirectangular panorama."""
     return height > 0 and abs(width / height - 2.0) <= 2.0 * ASPECT_TOLERANCE
 
 

@@ -56,14 +56,14 @@ def test_qgis_process_anonymizes_a_layer_and_reports_json(checkout_env, tmp_path
     assert code == 0, log[-3000:]
     results = report["results"]
     assert (results["IMAGES_ANONYMIZED"], results["IMAGES_FAILED"]) == (2, 1)
-    assert results["OUTPUT_FOLDER"] == str(out) and tree(out) == ["a.jpg", "b.jpg"]
+    assert results["OUTPUT_FOLDER"] == str(out) and tree(out) == ["photos/a.jpg", "photos/b.jpg"]
     detections = features(tmp_path / "detections.gpkg")
     assert len(detections) == results["DETECTIONS"] >= 2
     ahead, unknown = best(detections, "a.jpg"), best(detections, "b.jpg")
     assert ahead["class"] == unknown["class"] == "face"
     assert ahead["located"] == "wedge" and abs(ahead["bearing"] - 106) < 3
     assert unknown["located"] == "camera" and unknown["bearing"] == NULL
-    assert face_centre(out / "a.jpg").max() < 30  # solid black fill over the face
+    assert face_centre(out / "photos" / "a.jpg").max() < 30  # solid black fill over the face
     images = {f["photo"]: f for f in features(tmp_path / "images.gpkg")}
     assert images["photos/missing.jpg"]["status"] == "failed"
     assert "Feature 3" in images["photos/missing.jpg"]["error"] and "missing.jpg" in images["photos/missing.jpg"]["error"]
@@ -87,10 +87,10 @@ def test_qgis_process_anonymizes_a_gpano_panorama_and_maps_the_face_at_its_beari
         f"OUTPUT_FOLDER={out}", f"OUTPUT={tmp_path / 'detections.gpkg'}", "OUTPUT_IMAGES=TEMPORARY_OUTPUT")
     assert code == 0, log[-3000:]
     assert report["results"]["IMAGES_ANONYMIZED"] == 1
-    written = (out / "pano.jpg").read_bytes()
+    written = (out / "panos" / "pano.jpg").read_bytes()
     assert b'GPano:ProjectionType="equirectangular"' in written and b'PoseHeadingDegrees="100"' in written
     assert piexif.load(written)["GPS"][piexif.GPSIFD.GPSLatitude] == piexif.load(str(source))["GPS"][piexif.GPSIFD.GPSLatitude]
-    anonymized = cv2.imread(str(out / "pano.jpg"))
+    anonymized = cv2.imread(str(out / "panos" / "pano.jpg"))
     assert (anonymized[face].max(axis=1) < 40).mean() > 0.97  # black over the face, in place
     detection = best(features(tmp_path / "detections.gpkg"), "pano.jpg")
     assert detection["class"] == "face" and detection["located"] == "estimate"
@@ -172,5 +172,5 @@ def test_the_packaged_zip_installs_into_a_fresh_profile_and_runs(tmp_path):
         env, "run", "geoblur:anonymizeimages", "--", f"INPUT={tmp_path / 'points.gpkg'}",
         f"OUTPUT_FOLDER={tmp_path / 'out'}", f"OUTPUT={tmp_path / 'd.gpkg'}", f"OUTPUT_IMAGES={tmp_path / 'i.gpkg'}")
     assert code == 0, log[-3000:]
-    assert report["results"]["IMAGES_ANONYMIZED"] == 1 and tree(tmp_path / "out") == ["a.jpg"]
+    assert report["results"]["IMAGES_ANONYMIZED"] == 1 and tree(tmp_path / "out") == ["photos/a.jpg"]
     shutil.rmtree(tmp_path / "installed")  # ~25 MB of models

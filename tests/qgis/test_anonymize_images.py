@@ -1,6 +1,7 @@
 """geoblur:anonymizeimages in-process, through processing.run, on layers of generated geotagged
 photos with a real face (a crop of messi5.jpg); outputs read back through QGIS/OGR."""
 import hashlib
+import json
 import math
 import os
 
@@ -25,6 +26,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from geoblur.core.models import default_model_for, load_manifest
+from geoblur.core.version import VERSION
 from geoblur.tests.geotagged import FACE_IN_CROP, face_photo, write_geotagged_jpeg
 
 from geoblur.tests.layers import memory_layer, save_gpkg, tree
@@ -91,7 +94,7 @@ def test_faces_are_obscured_and_mapped_as_wedges_from_the_camera(plugin, tmp_pat
     result = run({"INPUT": layer, "OUTPUT_FOLDER": str(tmp_path / "out"), "OUTPUT": detections_path})
 
     assert result["IMAGES_ANONYMIZED"] == 2 and result["IMAGES_FAILED"] == 0
-    assert tree(tmp_path / "out") == ["ahead.jpg", "unknown.jpg"]
+    assert tree(tmp_path / "out") == ["survey/ahead.jpg", "survey/unknown.jpg"]  # below the layer's folder
     assert {path: sha(path) for path in originals} == originals  # originals untouched
     detections = QgsVectorLayer(detections_path, "detections")
     assert detections.isValid() and detections.crs().authid() == "EPSG:32631"
@@ -107,7 +110,7 @@ def test_faces_are_obscured_and_mapped_as_wedges_from_the_camera(plugin, tmp_pat
         assert (best["image_width"], best["image_height"]) == (160, 160)
         box = (best["x_min"], best["y_min"], best["x_max"], best["y_max"])
         assert all(abs(a - b) < 8 for a, b in zip(box, FACE_IN_CROP)), box
-        assert best["output_path"] == str(tmp_path / "out" / name)
+        assert best["output_path"] == str(tmp_path / "out" / "survey" / name)
         assert face_changed(best["source_path"], best["output_path"]) > 15
     # with a heading: a wedge from the camera towards the face, ~16° right of the heading
     wedge = max(by_image["ahead.jpg"], key=lambda f: f["score"])
@@ -125,28 +128,51 @@ def test_faces_are_obscured_and_mapped_as_wedges_from_the_camera(plugin, tmp_pat
     assert circle.geometry().centroid().asPoint().distance(other_camera) < 0.05
     assert abs(circle.geometry().area() - math.pi) < 0.2
     # metadata kept, thumbnail gone
-    exif = piexif.load(str(tmp_path / "out" / "ahead.jpg"))
+    exif = piexif.load(str(tmp_path / "out" / "survey" / "ahead.jpg"))
     assert exif["GPS"][piexif.GPSIFD.GPSLatitude] == piexif.load(ahead)["GPS"][piexif.GPSIFD.GPSLatitude]
     assert not exif.get("thumbnail")
     images = rows(result["OUTPUT_IMAGES"])
     assert [r["status"] for r in images] == ["anonymized", "anonymized"]
     assert [r["detections"] for r in images] == [len(by_image["ahead.jpg"]), len(by_image["unknown.jpg"])]
     assert images[0]["photo"] == "survey/ahead.jpg" and images[0]["device"] == "cpu" and not images[0]["error"]
+    # the run record: which GeoBlur, which model file (its verified sha256), which settings
+    face_model = default_model_for("face", load_manifest())
+    for image in images:
+        assert image["geoblur_version"] == VERSION
+        assert json.loads(image["models"]) == [
+            {"id": "centerface", "sha256": face_model.sha256, "thresholds": {"face": face_model.threshold_for("face")}}]
+        assert image["method"] == "blur" and image["mask_scale"] == 1.3
 
 
-def test_selected_features_only(plugin, tmp_path):
-    paths = [write_geotagged_jpeg(str(tmp_path / f"p{i}.jpg"), face_photo(), LAT, LON) for i in range(3)]
+def test_selected_features_only_rewrite_the_copies_of_the_full_run(plugin, tmp_path):
+    photos = tmp_path / "photos"
+    paths = [write_geotagged_jpeg(str(photos / f"cam{i}" / f"p{i}.jpg"), face_photo(), LAT, LON) for i in range(3)]
     layer = memory_layer([(LON, LAT, path, None) for path in paths])
     QgsProject.instance().addMapLayer(layer)
+    common = {"BASE_FOLDER": str(photos), "OUTPUT_FOLDER": str(tmp_path / "out")}
     try:
+        full = run(dict(common, INPUT=layer))
+        assert tree(tmp_path / "out") == ["cam0/p0.jpg", "cam1/p1.jpg", "cam2/p2.jpg"]
+        os.remove(tmp_path / "out" / "cam1" / "p1.jpg")
         layer.selectByIds([2])
-        source = QgsProcessingFeatureSourceDefinition(layer.id(), True)
-        result = run({"INPUT": source, "OUTPUT_FOLDER": str(tmp_path / "out")})
+        result = run(dict(common, INPUT=QgsProcessingFeatureSourceDefinition(layer.id(), True)))
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
     assert result["IMAGES_ANONYMIZED"] == 1
-    assert tree(tmp_path / "out") == ["p1.jpg"]
-    assert [r["photo"] for r in rows(result["OUTPUT_IMAGES"])] == [paths[1]]
+    # the one re-run image lands where the full run put it, not below a new common folder
+    assert tree(tmp_path / "out") == ["cam0/p0.jpg", "cam1/p1.jpg", "cam2/p2.jpg"]
+    assert [r["output_path"] for r in rows(result["OUTPUT_IMAGES"])] == [
+        r["output_path"] for r in rows(full["OUTPUT_IMAGES"]) if r["photo"] == paths[1]]
+
+
+@pytest.mark.parametrize("inside", ["photos", "photos/anonymized"])
+def test_an_output_folder_among_the_originals_is_refused_before_any_image(plugin, tmp_path, inside):
+    path = write_geotagged_jpeg(str(tmp_path / "photos" / "p.jpg"), face_photo(), LAT, LON)
+    before = tree(tmp_path)
+    with pytest.raises(QgsProcessingException) as raised:
+        run({"INPUT": memory_layer([(LON, LAT, path, None)]), "OUTPUT_FOLDER": str(tmp_path / inside)})
+    assert str(tmp_path / inside) in str(raised.value) and str(tmp_path / "photos") in str(raised.value)
+    assert tree(tmp_path) == before
 
 
 def test_every_unusable_image_fails_closed_and_the_run_goes_on(plugin, tmp_path):
@@ -218,8 +244,10 @@ def test_same_names_in_two_folders_do_not_collide_and_nothing_escapes(plugin, tm
     layer = memory_layer([(LON, LAT, left, None), (LON, LAT, right, None), (LON, LAT, "../../cam1/IMG_0001.jpg", None)])
     out = tmp_path / "out"
     result = run({"INPUT": layer, "BASE_FOLDER": str(tmp_path / "base" / "deep"), "OUTPUT_FOLDER": str(out)})
-    assert tree(out) == ["cam1/IMG_0001.jpg", "cam2/IMG_0001.jpg"]
-    for source, copy in ((left, out / "cam1" / "IMG_0001.jpg"), (right, out / "cam2" / "IMG_0001.jpg")):
+    # outside the base folder, each copy keeps its source's whole path below _root
+    below = os.path.join("_root", str(tmp_path).lstrip(os.sep))
+    assert tree(out) == [os.path.join(below, "cam1", "IMG_0001.jpg"), os.path.join(below, "cam2", "IMG_0001.jpg")]
+    for source, copy in ((left, out / below / "cam1" / "IMG_0001.jpg"), (right, out / below / "cam2" / "IMG_0001.jpg")):
         # each copy comes from its own source: far from the face, the pixels still match it
         assert np.abs(cv2.imread(str(copy))[140:, :40].astype(int) - cv2.imread(source)[140:, :40]).mean() < 4
     statuses = [r["status"] for r in rows(result["OUTPUT_IMAGES"])]
@@ -227,11 +255,12 @@ def test_same_names_in_two_folders_do_not_collide_and_nothing_escapes(plugin, tm
 
 
 def test_cancel_stops_the_run_and_marks_the_rest_skipped(plugin, tmp_path):
-    paths = [write_geotagged_jpeg(str(tmp_path / f"p{i}.jpg"), face_photo(), LAT, LON) for i in range(3)]
+    paths = [write_geotagged_jpeg(str(tmp_path / "photos" / f"p{i}.jpg"), face_photo(), LAT, LON) for i in range(3)]
     layer = memory_layer([(LON, LAT, path, None) for path in paths])
     feedback = QgsProcessingFeedback()
     feedback.progressChanged.connect(lambda progress: feedback.cancel())  # cancel after the first image
-    result = run({"INPUT": layer, "OUTPUT_FOLDER": str(tmp_path / "out")}, feedback=feedback)
+    result = run({"INPUT": layer, "BASE_FOLDER": str(tmp_path / "photos"), "OUTPUT_FOLDER": str(tmp_path / "out")},
+                 feedback=feedback)
     assert result["IMAGES_ANONYMIZED"] == 1
     assert tree(tmp_path / "out") == ["p0.jpg"]
     images = rows(result["OUTPUT_IMAGES"])
@@ -240,7 +269,7 @@ def test_cancel_stops_the_run_and_marks_the_rest_skipped(plugin, tmp_path):
 
 
 def test_a_run_canceled_before_it_starts_writes_nothing(plugin, tmp_path):
-    path = write_geotagged_jpeg(str(tmp_path / "p.jpg"), face_photo(), LAT, LON)
+    path = write_geotagged_jpeg(str(tmp_path / "photos" / "p.jpg"), face_photo(), LAT, LON)
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     result = run({"INPUT": memory_layer([(LON, LAT, path, None)]), "OUTPUT_FOLDER": str(tmp_path / "out")},
@@ -249,9 +278,9 @@ def test_a_run_canceled_before_it_starts_writes_nothing(plugin, tmp_path):
 
 
 def test_solid_fill_uses_the_fill_colour(plugin, tmp_path):
-    path = write_geotagged_jpeg(str(tmp_path / "p.jpg"), face_photo(), LAT, LON)
-    run({"INPUT": memory_layer([(LON, LAT, path, None)]), "OUTPUT_FOLDER": str(tmp_path / "out"),
-         "METHOD": 2, "FILL_COLOR": "255,0,0"})
+    path = write_geotagged_jpeg(str(tmp_path / "photos" / "p.jpg"), face_photo(), LAT, LON)
+    run({"INPUT": memory_layer([(LON, LAT, path, None)]), "BASE_FOLDER": str(tmp_path / "photos"),
+         "OUTPUT_FOLDER": str(tmp_path / "out"), "METHOD": 2, "FILL_COLOR": "255,0,0"})
     x0, y0, x1, y1 = FACE_IN_CROP
     centre = cv2.imread(str(tmp_path / "out" / "p.jpg"))[(y0 + y1) // 2 - 5:(y0 + y1) // 2 + 5,
                                                           (x0 + x1) // 2 - 5:(x0 + x1) // 2 + 5]
@@ -260,7 +289,7 @@ def test_solid_fill_uses_the_fill_colour(plugin, tmp_path):
 
 
 def test_input_fields_clashing_with_the_status_fields_are_kept(plugin, tmp_path):
-    path = write_geotagged_jpeg(str(tmp_path / "p.jpg"), face_photo(), LAT, LON)
+    path = write_geotagged_jpeg(str(tmp_path / "photos" / "p.jpg"), face_photo(), LAT, LON)
     layer = memory_layer([(LON, LAT, path, "old")], fields="field=photo:string&field=status:string")
     result = run({"INPUT": layer, "OUTPUT_FOLDER": str(tmp_path / "out")})
     (row,) = rows(result["OUTPUT_IMAGES"])
@@ -304,14 +333,14 @@ def test_values_that_are_not_paths_fail_per_feature_naming_it(qgis_app, tmp_path
     fields = QgsFields()
     fields.append(QgsField("photo", QVariant.String))
     fields.append(QgsField("direction", QVariant.String))
-    values = [(12345, "90"), (str(tmp_path / "a.jpg"), "north"), (str(tmp_path / "a.jpg"), "45.5")]
+    values = [(12345, "90"), (str(tmp_path / "photos" / "a.jpg"), "north"), (str(tmp_path / "photos" / "a.jpg"), "45.5")]
     features = []
     for fid, (photo, direction) in enumerate(values, start=1):
         feature = QgsFeature(fields, fid)
         feature.setAttributes([photo, direction])
         features.append(feature)
     said = []
-    entries = plan(features, "photo", "direction", str(tmp_path), str(tmp_path / "out"), said.append)
+    entries = plan(features, "photo", "direction", str(tmp_path / "photos"), str(tmp_path / "out"), said.append)
     assert entries[0].job is None and entries[0].error == "Feature 1: The image path 12345 is not text."
     assert entries[1].job.heading is None and said == [
         "Feature 2: heading 'north' in field direction is not a number; its detections are placed at the camera."]

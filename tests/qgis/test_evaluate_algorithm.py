@@ -211,7 +211,7 @@ def test_anonymize_then_evaluate_a_real_photo(algorithm, tmp_path):
     anonymized = processing.run(
         "geoblur:anonymizeimages",
         {"INPUT": memory_layer([(2.35, 48.85, str(photo), None)]), "CLASSES": [0], "METHOD": 2,
-         "OUTPUT_FOLDER": str(tmp_path / "out"), "OUTPUT": str(tmp_path / "detections.gpkg"),
+         "BASE_FOLDER": str(tmp_path), "OUTPUT_FOLDER": str(tmp_path / "out"), "OUTPUT": str(tmp_path / "detections.gpkg"),
          "OUTPUT_IMAGES": "TEMPORARY_OUTPUT"},
     )
     assert anonymized["IMAGES_ANONYMIZED"] == 1

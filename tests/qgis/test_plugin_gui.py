@@ -119,7 +119,8 @@ def test_the_dialog_builds_and_its_defaults_run(qgis_iface, qgis_processing, mon
             layer.id(), "photo", "direction")
         result = processing.run("geoblur:anonymizeimages", parameters)
         assert result["IMAGES_ANONYMIZED"] == 1
-        assert os.listdir(result["OUTPUT_FOLDER"]) == ["a.jpg"]
+        # no base folder (a memory layer): the copy keeps the photo's whole path below _root
+        assert os.path.isfile(os.path.join(result["OUTPUT_FOLDER"], "_root", photo.lstrip(os.sep)))
     finally:
         plugin.unload()
         QgsProject.instance().removeMapLayer(layer.id())

@@ -8,7 +8,7 @@ import pytest
 
 from geoblur.core import imageio
 from geoblur.core.errors import ImageError
-from geoblur.core.imageio import read_image, write_image
+from geoblur.core.imageio import read_image, write_image, written_by_geoblur
 
 from .image_samples import (PHOTO, asymmetric, exif_block, file_bytes, jpeg_with, photo, png_chunk, png_with,
                             segment, tiff_with, write)
@@ -209,3 +209,21 @@ def test_pixels_the_format_cannot_hold_are_refused(tmp_path):
     with pytest.raises(ImageError, match="uint16"):
         write_image(str(tmp_path / "deep.jpg"), loaded.pixels.astype(np.uint16), loaded)
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("name", ["p.jpg", "p.png", "p.tif"])
+def test_only_geoblur_copies_are_recognised_as_its_own(tmp_path, name):
+    original = write(tmp_path / name, cv2.imencode(name[-4:], asymmetric())[1].tobytes())
+    loaded = read_image(original)
+    copy = str(tmp_path / "out" / name)
+    write_image(copy, loaded.pixels, loaded)
+    link = tmp_path / f"link-{name}"
+    link.symlink_to(copy)
+
+    assert written_by_geoblur(copy)
+    assert not written_by_geoblur(original)
+    assert not written_by_geoblur(str(link))  # it may point anywhere: never GeoBlur's to replace
+    assert not written_by_geoblur(str(tmp_path / "out"))
+    assert not written_by_geoblur(str(tmp_path / "missing" / name))
+    assert not written_by_geoblur(write(tmp_path / f"empty-{name}", b""))
+    assert not written_by_geoblur(write(tmp_path / f"cut-{name}", file_bytes(copy)[:20]))

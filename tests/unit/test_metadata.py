@@ -18,10 +18,15 @@ EXTENDED_ID = b"http://ns.adobe.com/xmp/extension/\0"
 
 def copy(tmp_path, name: str, data: bytes) -> bytes:
     """Read ``data`` as a file and write its anonymized copy unchanged; the copy's bytes."""
+    return copy_noting(tmp_path, name, data)[0]
+
+
+def copy_noting(tmp_path, name: str, data: bytes):
+    """As :func:`copy`; the copy's bytes and the notes on what was left out."""
     loaded = read_image(write(tmp_path / name, data))
     out = tmp_path / "out" / name
-    write_image(str(out), loaded.pixels, loaded)
-    return file_bytes(out)
+    notes = write_image(str(out), loaded.pixels, loaded)
+    return file_bytes(out), notes
 
 
 def assert_exif_kept_without_thumbnail(written: bytes):
@@ -42,8 +47,9 @@ def test_jpeg_keeps_exif_xmp_icc_and_comment_but_not_the_thumbnail(tmp_path):
                        segment(0xE1, exif_block(pixels)), segment(0xE1, XMP_ID + GPANO_XMP.encode()),
                        icc_segments(profile), segment(0xFE, b"survey 2024, camera 3"))
 
-    written = copy(tmp_path, "photo.jpg", source)
+    written, notes = copy_noting(tmp_path, "photo.jpg", source)
 
+    assert notes == ["JFIF thumbnail removed", "EXIF thumbnail removed", "EXIF MakerNote removed"]
     assert_exif_kept_without_thumbnail(written)
     segments = jpeg_segments(written)
     exif_payload = next(p for m, p in segments if m == 0xE1 and p.startswith(b"Exif\0\0"))
@@ -56,7 +62,7 @@ def test_jpeg_keeps_exif_xmp_icc_and_comment_but_not_the_thumbnail(tmp_path):
     assert segments[0] == (0xE0, jfif)
 
 
-def _photoshop_resource(resource: int, data: bytes) -> bytes:
+def photoshop_resource(resource: int, data: bytes) -> bytes:
     """An 8BIM block: signature, id, empty name (padded), size, data (padded to even)."""
     padding = b"\0" * (len(data) & 1)
     return b"8BIM" + struct.pack(">H", resource) + b"\0\0" + struct.pack(">I", len(data)) + data + padding
@@ -65,8 +71,8 @@ def _photoshop_resource(resource: int, data: bytes) -> bytes:
 def test_jpeg_previews_hidden_elsewhere_are_left_out(tmp_path):
     pixels = asymmetric()
     thumb = thumbnail_jpeg(pixels)
-    iptc = b"\x1c\x02\x78\x00\x0bMarket day"  # caption
-    photoshop = b"Photoshop 3.0\0" + _photoshop_resource(1028, iptc) + _photoshop_resource(1036, b"\0" * 28 + thumb)
+    iptc = b"\x1c\x02\x78\x00\x0aMarket day"  # caption
+    photoshop = b"Photoshop 3.0\0" + photoshop_resource(1028, iptc) + photoshop_resource(1036, b"\0" * 28 + thumb)
     xmp_with_thumbnail = GPANO_XMP.replace(
         "</rdf:RDF>",
         '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
@@ -83,8 +89,12 @@ def test_jpeg_previews_hidden_elsewhere_are_left_out(tmp_path):
                        segment(0xE1, extended), segment(0xE2, mpf), segment(0xED, photoshop),
                        segment(0xEE, b"Adobe\0\x64\0\0\0\0\0"), segment(0xE5, b"VENDOR" + thumb))
 
-    written = copy(tmp_path, "previews.jpg", source)
+    written, notes = copy_noting(tmp_path, "previews.jpg", source)
 
+    assert set(notes) == {"MPF previews (APP2) removed", "APP14 Adobe segment not copied",
+                          "unknown APP5 segment removed", "EXIF thumbnail removed", "EXIF MakerNote removed",
+                          "XMP thumbnail removed", "extended XMP removed (it holds a picture)",
+                          "Photoshop resources 1036 removed"}
     segments = jpeg_segments(written)
     assert {m for m, _ in segments if 0xE0 <= m <= 0xEF} == {0xE0, 0xE1, 0xED}
     assert not any(p.startswith(EXTENDED_ID) for _, p in segments)
@@ -99,7 +109,8 @@ def test_jpeg_previews_hidden_elsewhere_are_left_out(tmp_path):
 def test_unparseable_exif_is_dropped_not_copied(tmp_path):
     pixels = asymmetric()
     broken = b"Exif\0\0II*\0\x08\0\0\0\x05\0" + b"\xff" * 20 + thumbnail_jpeg(pixels)
-    written = copy(tmp_path, "broken.jpg", jpeg_with(pixels, segment(0xE1, broken)))
+    written, notes = copy_noting(tmp_path, "broken.jpg", jpeg_with(pixels, segment(0xE1, broken)))
+    assert notes == ["unparseable EXIF removed"]
     assert not any(p.startswith(b"Exif") for _, p in jpeg_segments(written))
     assert b"\xff\xd8\xff" not in written[2:]
 
@@ -113,7 +124,7 @@ def test_png_keeps_text_xmp_icc_and_exif_without_thumbnail(tmp_path):
                       (b"tEXt", b"Title\0Market square"), itxt("XML:com.adobe.xmp", GPANO_XMP), (b"eXIf", eXIf),
                       (b"zTXt", b"Raw profile type exif\0\0" + zlib.compress(eXIf.hex().encode())))
 
-    written = copy(tmp_path, "grey.png", source)
+    written, notes = copy_noting(tmp_path, "grey.png", source)
 
     chunks = png_chunks(written)
     kinds = [kind for kind, _ in chunks]
@@ -122,6 +133,7 @@ def test_png_keeps_text_xmp_icc_and_exif_without_thumbnail(tmp_path):
     assert zlib.decompress(dict(chunks)[b"iCCP"][len(b"scanner\0\0"):]) == profile
     assert (b"tEXt", b"Title\0Market square") in chunks and (b"pHYs", density) in chunks
     assert b"zTXt" not in kinds  # ImageMagick's hex dump of EXIF could hold the thumbnail
+    assert notes == ["EXIF thumbnail removed", "EXIF MakerNote removed", "PNG raw profile text chunk removed"]
     assert_exif_kept_without_thumbnail(b"Exif\0\0" + dict(chunks)[b"eXIf"])
     again = read_image(str(tmp_path / "out" / "grey.png"))
     assert again.xmp == GPANO_XMP and again.orientation == 1
@@ -138,7 +150,8 @@ def test_icc_profile_that_no_longer_fits_is_dropped(tmp_path):
     scanlines = b"".join(b"\0" + bytes(v for value in row for v in (value, 200)) for row in rows)
     source = (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", bytes(header)) + png_chunk(b"iCCP", dict(chunks)[b"iCCP"])
               + png_chunk(b"IDAT", zlib.compress(scanlines)) + png_chunk(b"IEND", b""))
-    written = copy(tmp_path, "grey-alpha.png", source)
+    written, notes = copy_noting(tmp_path, "grey-alpha.png", source)
+    assert notes == ["ICC profile removed (it does not describe the written pixels)"]
     assert read_image(str(tmp_path / "out" / "grey-alpha.png")).pixels.shape[2] == 4
     assert b"iCCP" not in [kind for kind, _ in png_chunks(written)]
 
@@ -151,8 +164,9 @@ def test_tiff_keeps_exif_gps_xmp_icc_and_drops_the_thumbnail_page(tmp_path):
                        exif=dict(TAKEN), gps=dict(GPS), thumbnail=thumbnail_jpeg(pixels))
     assert source[:2] == b"MM"  # big-endian in, OpenCV writes little-endian
 
-    written = copy(tmp_path, "scan.tif", source)
+    written, notes = copy_noting(tmp_path, "scan.tif", source)
 
+    assert notes == ["TIFF pages after the first removed", "EXIF MakerNote removed"]
     assert written[:2] == b"II"
     assert_exif_kept_without_thumbnail(written)
     exif = piexif.load(written)
@@ -173,7 +187,8 @@ def test_pipeline_reads_focal_length_and_gpano_from_loaded_image(tmp_path):
 @pytest.mark.parametrize("name", ["p.jpg", "p.png", "p.tif"])
 def test_files_without_metadata_round_trip(tmp_path, name):
     pixels = asymmetric()
-    written = copy(tmp_path, name, cv2.imencode(name[-4:], pixels)[1].tobytes())
+    written, notes = copy_noting(tmp_path, name, cv2.imencode(name[-4:], pixels)[1].tobytes())
+    assert notes == []  # nothing was there to leave out
     again = read_image(str(tmp_path / "out" / name))
     assert again.exif.get("GPS", {}) == {} and again.xmp == ""
     assert again.pixels.shape == pixels.shape

@@ -165,13 +165,11 @@ def test_gpano_is_read_in_attribute_and_element_form():
 
 
 def test_auto_follows_gpano_then_the_2_to_1_aspect_and_explicit_types_win():
-    assert gpano.is_equirectangular("auto", XMP_ATTRIBUTES, 4000, 1000)  # GPano says so, 4:1 crop
-    assert not gpano.is_equirectangular("auto", XMP_ELEMENTS, 4000, 2000)  # GPano says cylindrical
-    assert gpano.is_equirectangular("auto", None, 4000, 2000)
-    assert gpano.is_equirectangular("auto", "", 4002, 2000)
-    assert not gpano.is_equirectangular("auto", None, 4000, 3000)
-    assert not gpano.is_equirectangular("planar", XMP_ATTRIBUTES, 4000, 2000)
-    assert gpano.is_equirectangular("equirectangular", None, 4000, 3000)
+    assert gpano.declared(XMP_ATTRIBUTES) is True  # GPano says so (a 4:1 crop, too)
+    assert gpano.declared(XMP_ELEMENTS) is False  # GPano says cylindrical
+    assert gpano.declared(None) is None and gpano.declared("") is None
+    assert gpano.two_to_one(4000, 2000) and gpano.two_to_one(4002, 2000)
+    assert not gpano.two_to_one(4000, 3000)
 
 
 def test_gpano_crop_is_scaled_to_the_image_as_stored():
