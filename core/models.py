@@ -130,18 +130,24 @@ _sessions: Dict[tuple, object] = {}
 _sessions_lock = threading.Lock()
 
 
-def session_for(spec: ModelSpec, device: str = "auto"):
-    """The process-wide onnxruntime session of a model on a device, created on first use."""
+def session_for(spec: ModelSpec, device: str = "auto", threads: int = 0):
+    """The process-wide onnxruntime session of a model on a device, created on first use.
+
+    ``threads`` caps onnxruntime's intra-op threads (0: its default, every core): parallel
+    workers set it so that workers × threads ≈ cores instead of each taking every core."""
     import onnxruntime
 
     providers = providers_for(device)
-    key = (os.path.abspath(spec.file), tuple(providers))
+    key = (os.path.abspath(spec.file), tuple(providers), threads)
     with _sessions_lock:
         if key not in _sessions:
             if not os.path.isfile(spec.file):
                 raise ModelError(f"Model file of {spec.id!r} not found: {spec.file}")
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3
+            if threads:
+                options.intra_op_num_threads = threads
+                options.inter_op_num_threads = 1
             try:
                 _sessions[key] = onnxruntime.InferenceSession(
                     spec.file, sess_options=options, providers=providers
@@ -149,6 +155,13 @@ def session_for(spec: ModelSpec, device: str = "auto"):
             except Exception as error:  # onnxruntime raises its own, unexported exception types
                 raise ModelError(f"Cannot load model {spec.id!r} from {spec.file}: {error}") from error
         return _sessions[key]
+
+
+def release_sessions() -> None:
+    """Drop every cached session, so the memory (GPU memory too) is given back when a run ends
+    inside a long-lived process such as QGIS."""
+    with _sessions_lock:
+        _sessions.clear()
 
 
 def device_of(session) -> str:

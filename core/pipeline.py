@@ -7,7 +7,7 @@ and its :class:`ImageResult` says why; the run goes on. Only errors that concern
 """
 import os
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence
 
 import numpy as np
 
@@ -40,6 +40,7 @@ class Settings:
     image_type: str = "auto"  # auto, planar, equirectangular
     horizontal_fov: Optional[float] = None  # used when EXIF has no 35 mm focal length
     extra_models: List[ModelSpec] = field(default_factory=list)  # the user's own, run as well
+    threads: int = 0  # onnxruntime intra-op threads per model (0: every core), set per worker
 
 
 class Anonymizer:
@@ -70,7 +71,7 @@ class Anonymizer:
         for spec in specs.values():
             classes = [c for c in spec.geoblur_classes if c in wanted]
             if classes:
-                pairs.append((make_adapter(spec, self.settings.device), classes))
+                pairs.append((make_adapter(spec, self.settings.device, self.settings.threads), classes))
         return pairs
 
     @property
@@ -119,17 +120,19 @@ class Anonymizer:
                     found.append(d)
         return nms_detections(found)
 
-    def process(self, job: ImageJob) -> ImageResult:
+    def process(self, job: ImageJob, load: Optional[Callable[[], LoadedImage]] = None) -> ImageResult:
         """Anonymize one image; failures are reported in the result, never written as output.
 
         Any error while this image is processed (a damaged file, OpenCV or onnxruntime failing on
-        it, a full disk) fails this image only, with its cause; only a cancel stops the run."""
+        it, a full disk) fails this image only, with its cause; only a cancel stops the run.
+        ``load`` gives the decoded image when the caller has read it ahead (it raises what
+        :func:`read_image` raises)."""
         result = ImageResult(job.job_id, job.source, "failed", heading=job.heading, device=self.device)
         try:
             reason = check_destination(job.source, job.destination, written_by_geoblur)
             if reason:
                 raise ImageError(f"{job.source}: {reason}.")
-            loaded = read_image(job.source)
+            loaded = load() if load else read_image(job.source)
             self._describe(result, loaded)
             rgb = loaded.rgb8()
             sphere = self._describe_projection(result, loaded, job, rgb)

@@ -22,7 +22,7 @@ FAMILIES: Dict[str, Type[Adapter]] = {
 }
 
 
-def make_adapter(spec: ModelSpec, device: str = "auto") -> Adapter:
+def make_adapter(spec: ModelSpec, device: str = "auto", threads: int = 0) -> Adapter:
     """The adapter of a model, with its (shared) session, its file checked against its manifest
     entry's sha256 and its tensors against its family."""
     try:
@@ -33,7 +33,7 @@ def make_adapter(spec: ModelSpec, device: str = "auto") -> Adapter:
             f"known families: {', '.join(sorted(FAMILIES))}."
         ) from None
     digest = verified_sha256(spec)
-    adapter = family(spec, session_for(spec, device))
+    adapter = family(spec, session_for(spec, device, threads))
     adapter.check()
     adapter.sha256 = digest
     return adapter

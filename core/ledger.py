@@ -1,0 +1,122 @@
+"""The run ledger: what each anonymized copy was made from, so a rerun skips what is up to date.
+
+A campaign of 10^5–10^6 panoramas is stopped and resumed; a run killed after 40,000 images must
+not start again from zero. For every copy written, the ledger records the source's size and
+modification time, a key of everything that shapes the copy (GeoBlur's version, each model's
+sha256 and threshold, classes, method, mask, JPEG quality, image type) and the image's result
+with its detections, so the detections layer of a resumed run still lists every object.
+
+It is one SQLite file, ``.geoblur/ledger.sqlite`` in the output folder, written only by the
+process that collects results (the QGIS algorithm, the command line or the Dask client), never
+by workers, each result committed as it arrives: a run killed at any moment leaves a ledger that
+names only copies really written. It holds source paths and detection boxes, not pixels: leave
+the ``.geoblur`` folder out when the anonymized set is published.
+"""
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import asdict
+from typing import Optional
+
+import numpy as np
+
+from .imageio import written_by_geoblur
+from .types import Detection, ImageJob, ImageResult
+
+FOLDER = ".geoblur"
+NAME = "ledger.sqlite"
+
+
+def settings_key(record: dict, settings) -> str:
+    """A digest of everything that shapes a copy: the run record (version, models, thresholds,
+    method, mask scale) without the device, and the settings the record does not hold."""
+    shaping = {key: value for key, value in record.items() if key != "device"}
+    shaping.update(classes=sorted(settings.classes), fill_color=list(settings.style.fill_color),
+                   jpeg_quality=settings.jpeg_quality, image_type=settings.image_type,
+                   horizontal_fov=settings.horizontal_fov)
+    return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _plain(value):
+    """``value`` with numpy arrays and numbers made JSON-able."""
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def result_to_json(result: ImageResult) -> str:
+    data = asdict(result)
+    data["detections"] = [dict(cls=d.cls, score=d.score, box=d.box, model=d.model, polygon=d.polygon, extra=d.extra)
+                          for d in result.detections]
+    return json.dumps(_plain(data))
+
+
+def result_from_json(text: str) -> ImageResult:
+    data = json.loads(text)
+    detections = []
+    for d in data.pop("detections"):
+        polygon = None if d["polygon"] is None else np.asarray(d["polygon"], dtype=np.float64)
+        extra = dict(d["extra"])
+        if "mask_centre" in extra:
+            extra["mask_centre"] = tuple(extra["mask_centre"])
+        detections.append(Detection(d["cls"], d["score"], tuple(d["box"]), d["model"], polygon, extra))
+    return ImageResult(detections=detections, **data)
+
+
+class Ledger:
+    """The ledger of one output folder (see the module's docstring)."""
+
+    def __init__(self, output_folder: str):
+        folder = os.path.join(output_folder, FOLDER)
+        os.makedirs(folder, exist_ok=True)
+        self.path = os.path.join(folder, NAME)
+        self._db = sqlite3.connect(self.path, timeout=30)
+        self._db.execute("CREATE TABLE IF NOT EXISTS copies (destination TEXT PRIMARY KEY, source TEXT, "
+                         "size INTEGER, mtime_ns INTEGER, shaping TEXT, result TEXT)")
+        self._db.commit()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @staticmethod
+    def _shaping(job: ImageJob, key: str) -> str:
+        return f"{key}:{job.image_type}"
+
+    def up_to_date(self, job: ImageJob, key: str) -> Optional[ImageResult]:
+        """The recorded result of ``job`` when its copy is still what this run would write: the
+        same source (size and modification time), the same shaping settings, and the copy
+        still there as GeoBlur wrote it. None otherwise."""
+        row = self._db.execute("SELECT source, size, mtime_ns, shaping, result FROM copies WHERE destination = ?",
+                               (job.destination,)).fetchone()
+        if row is None:
+            return None
+        try:
+            stat = os.stat(job.source)
+        except OSError:
+            return None
+        source, size, mtime_ns, shaping, result = row
+        if (source, size, mtime_ns, shaping) != (job.source, stat.st_size, stat.st_mtime_ns, self._shaping(job, key)):
+            return None
+        if not written_by_geoblur(job.destination):
+            return None
+        recorded = result_from_json(result)
+        recorded.job_id = job.job_id
+        return recorded
+
+    def record(self, job: ImageJob, result: ImageResult, key: str, stat: Optional[os.stat_result]) -> None:
+        """Note a copy just written (``stat``: the source's, taken before it was read), or
+        forget the destination when the image did not come out anonymized."""
+        if result.status != "anonymized" or stat is None:
+            self._db.execute("DELETE FROM copies WHERE destination = ?", (job.destination,))
+        else:
+            self._db.execute("INSERT OR REPLACE INTO copies VALUES (?, ?, ?, ?, ?, ?)",
+                             (job.destination, job.source, stat.st_size, stat.st_mtime_ns,
+                              self._shaping(job, key), result_to_json(result)))
+        self._db.commit()

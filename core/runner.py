@@ -1,0 +1,254 @@
+"""The one runner of a GeoBlur run, whoever starts it: the QGIS algorithm, the command line or a
+script; it hands image jobs to an engine and gives back one result per job, in the jobs' order.
+
+Engines (:class:`Engine`):
+
+- ``workers == 1``: this process, one image after the other (no process start-up; what a small
+  run or a debugger wants).
+- ``workers >= 2`` (0: one per core): a pool of worker processes on this machine
+  (:mod:`concurrent.futures`, spawned so that QGIS's own process is never forked). Each loads
+  the models once; onnxruntime gets ``cores // workers`` threads, so while one worker decodes or
+  encodes, another infers and every core stays busy.
+- ``cluster = "tcp://host:8786"``: an existing Dask cluster (:mod:`.cluster`). Workers must see
+  the image paths and the output folder (a shared filesystem).
+
+Whatever the engine, only a few images per worker are in flight (memory stays bounded on a
+million images), a cancel submits nothing more and lets each worker finish at most the image it
+is on, and results are written to the ledger (:mod:`.ledger`) by this process alone, so a rerun
+over the same output folder skips every copy that is up to date (``overwrite`` redoes them).
+A worker that dies loses nothing: its image is failed (local pool) or redone elsewhere (Dask),
+and copies are only ever renamed into place whole.
+"""
+import glob
+import os
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from typing import Dict, Iterator, List, Optional, Sequence
+
+from .callbacks import Callbacks
+from .errors import Canceled, GeoBlurError
+from .imageio import read_image
+from .ledger import Ledger, settings_key
+from .models import release_sessions
+from .pipeline import Anonymizer, Settings
+from .types import ImageJob, ImageResult
+
+#: images in flight per worker: one being processed, one waiting so the worker never idles
+IN_FLIGHT_PER_WORKER = 2
+UP_TO_DATE = "up to date"
+CANCELED = "Canceled before this image was processed."
+
+
+@dataclass
+class Engine:
+    """Where the images are processed (see the module's docstring)."""
+
+    workers: int = 0  # 0: one per core; 1: in this process
+    cluster: str = ""  # a Dask scheduler's address; empty: this machine
+    overwrite: bool = False  # redo images whose copy is up to date
+
+    def worker_count(self) -> int:
+        return self.workers if self.workers > 0 else (os.cpu_count() or 1)
+
+    def describe(self) -> str:
+        if self.cluster:
+            return f"the Dask cluster at {self.cluster}"
+        count = self.worker_count()
+        return "this process" if count == 1 else f"{count} worker processes"
+
+
+# --- what runs in a worker process (local pool or Dask worker) -----------------------------------
+
+_worker_anonymizers: Dict[str, Anonymizer] = {}
+
+
+def worker_anonymizer(settings: Settings) -> Anonymizer:
+    """This process's Anonymizer for ``settings``, its models loaded on first use and kept for
+    the rest of the run (one session per model per worker process)."""
+    key = repr(settings)
+    if key not in _worker_anonymizers:
+        _worker_anonymizers.clear()  # a new run's settings: the old sessions go
+        _worker_anonymizers[key] = Anonymizer(settings)
+    return _worker_anonymizers[key]
+
+
+def process_in_worker(job: ImageJob, settings: Settings) -> ImageResult:
+    """One image, in whichever worker process runs it."""
+    return worker_anonymizer(settings).process(job)
+
+
+# --- the runner ----------------------------------------------------------------------------------
+
+class Runner:
+    """A run over one output folder: models checked here first, then :meth:`run`."""
+
+    def __init__(self, settings: Settings, engine: Engine, output_folder: str,
+                 callbacks: Optional[Callbacks] = None):
+        self.engine = engine
+        self.callbacks = callbacks or Callbacks()
+        workers = 1 if engine.cluster else engine.worker_count()
+        if workers > 1 and not settings.threads:
+            settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
+        self.settings = settings
+        # the models load (and their files are verified) here, before any image, whatever the engine
+        self.anonymizer = Anonymizer(settings, self.callbacks)
+        self.record = self.anonymizer.record
+        self.key = settings_key(self.record, settings)
+        self.output_folder = output_folder
+        self.ledger = Ledger(output_folder)
+        self.canceled = False
+
+    @property
+    def device(self) -> str:
+        return self.anonymizer.device
+
+    def run(self, jobs: Sequence[ImageJob]) -> Iterator[ImageResult]:
+        """Exactly one result per job, in the jobs' order. After a cancel, the images no worker
+        had started are "skipped" (:attr:`canceled` says it happened)."""
+        jobs = list(jobs)
+        results: Dict[int, ImageResult] = {}
+        to_do: List[int] = []
+        for index, job in enumerate(jobs):
+            recorded = None if self.engine.overwrite else self.ledger.up_to_date(job, self.key)
+            if recorded is not None:
+                recorded.status, recorded.error = "skipped", UP_TO_DATE
+                results[index] = recorded
+            else:
+                to_do.append(index)
+        done = 0
+        try:
+            for index, result in self._engine_results(jobs, to_do):
+                results[index] = result
+                while done in results:
+                    yield results.pop(done)
+                    done += 1
+                    self.callbacks.progress(100.0 * done / len(jobs))
+        except Canceled:
+            self.canceled = True
+        finally:
+            self._clean_up(jobs)
+        for index in range(done, len(jobs)):
+            yield results.pop(index, None) or skipped(jobs[index], CANCELED)
+
+    def _engine_results(self, jobs: List[ImageJob], to_do: List[int]):
+        """(index, result) pairs, in any order, recorded in the ledger as they come."""
+        if not to_do:
+            return
+        if self.engine.cluster:
+            from . import cluster
+
+            source = cluster.results(self.engine.cluster, jobs, to_do, self.settings, self.callbacks.is_canceled)
+        elif self.engine.worker_count() == 1:
+            source = self._in_process(jobs, to_do)
+        else:
+            source = self._local_pool(jobs, to_do)
+        for index, stat, result in source:
+            self.ledger.record(jobs[index], result, self.key, stat)
+            yield index, result
+
+    def _in_process(self, jobs, to_do):
+        """One image after the other, the next one decoded in a thread while this one is
+        searched (OpenCV and onnxruntime release the GIL)."""
+        with ThreadPoolExecutor(max_workers=1) as reader:
+            def read_ahead(index):  # the source's stat first: the ledger must not outdate a change
+                return _stat(jobs[index].source), reader.submit(read_image, jobs[index].source)
+
+            ahead = read_ahead(to_do[0])
+            for position, index in enumerate(to_do):
+                if self.callbacks.is_canceled():
+                    raise Canceled("Canceled.")
+                stat, current = ahead
+                if position + 1 < len(to_do):
+                    ahead = read_ahead(to_do[position + 1])
+                yield index, stat, self.anonymizer.process(jobs[index], current.result)
+
+    def _local_pool(self, jobs, to_do):
+        import multiprocessing
+
+        workers = self.engine.worker_count()
+        context = multiprocessing.get_context("spawn")
+        context.set_executable(python_executable())
+        queue = iter(to_do)
+        running = {}
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            try:
+                self._fill(pool, jobs, queue, running, workers * IN_FLIGHT_PER_WORKER)
+                while running:
+                    finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        index, stat = running.pop(future)
+                        yield index, stat, self._outcome(future, jobs[index])
+                    if self.callbacks.is_canceled():
+                        raise Canceled("Canceled.")
+                    self._fill(pool, jobs, queue, running, workers * IN_FLIGHT_PER_WORKER)
+            except BaseException:
+                for future in running:
+                    future.cancel()  # those not started yet; the rest finish their one image
+                raise
+
+    def _fill(self, pool, jobs, queue, running, limit):
+        while len(running) < limit:
+            index = next(queue, None)
+            if index is None:
+                return
+            stat = _stat(jobs[index].source)
+            running[pool.submit(process_in_worker, jobs[index], self.settings)] = (index, stat)
+
+    @staticmethod
+    def _outcome(future, job: ImageJob) -> ImageResult:
+        """The future's result, or a failed result when its worker died with it."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return failed(job, "the worker process processing it died (out of memory?); run again to redo it")
+
+    def _clean_up(self, jobs: List[ImageJob]) -> None:
+        """Remove the temporary files a killed worker may have left, close the ledger and give
+        the models' memory back."""
+        for folder, names in _by_folder(jobs).items():
+            for name in names:
+                for stray in glob.glob(os.path.join(glob.escape(folder), f".{glob.escape(name)}.*.tmp")):
+                    try:
+                        os.remove(stray)
+                    except OSError:
+                        pass
+        self.ledger.close()
+        release_sessions()
+
+
+def skipped(job: ImageJob, reason: str) -> ImageResult:
+    return ImageResult(job.job_id, job.source, "skipped", error=reason, heading=job.heading)
+
+
+def failed(job: ImageJob, reason: str) -> ImageResult:
+    return ImageResult(job.job_id, job.source, "failed", error=f"{job.source}: {reason}.", heading=job.heading)
+
+
+def _stat(path: str) -> Optional[os.stat_result]:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _by_folder(jobs: List[ImageJob]) -> Dict[str, List[str]]:
+    folders: Dict[str, List[str]] = {}
+    for job in jobs:
+        if job.destination:
+            folders.setdefault(os.path.dirname(job.destination), []).append(os.path.basename(job.destination))
+    return folders
+
+
+def python_executable() -> str:
+    """A Python interpreter for worker processes: inside QGIS ``sys.executable`` is QGIS itself."""
+    import shutil
+    import sys
+
+    if os.path.basename(sys.executable or "").startswith("python"):
+        return sys.executable
+    for candidate in (os.path.join(sys.exec_prefix, "bin", f"python{sys.version_info[0]}.{sys.version_info[1]}"),
+                      os.path.join(sys.exec_prefix, "bin", "python3"), shutil.which("python3") or ""):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    raise GeoBlurError("No Python interpreter was found for worker processes; set WORKERS to 1.")
