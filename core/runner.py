@@ -241,14 +241,14 @@ def _by_folder(jobs: List[ImageJob]) -> Dict[str, List[str]]:
 
 
 def python_executable() -> str:
-    """A Python interpreter for worker processes: inside QGIS ``sys.executable`` is QGIS itself."""
-    import shutil
+    """The Python interpreter worker processes start with: the one this Python was installed as
+    (its standard library is the one ``sys.path`` names), since inside QGIS ``sys.executable``
+    may be QGIS itself, or another ``python3`` found first on the PATH."""
     import sys
 
-    if os.path.basename(sys.executable or "").startswith("python"):
-        return sys.executable
-    for candidate in (os.path.join(sys.exec_prefix, "bin", f"python{sys.version_info[0]}.{sys.version_info[1]}"),
-                      os.path.join(sys.exec_prefix, "bin", "python3"), shutil.which("python3") or ""):
-        if candidate and os.access(candidate, os.X_OK):
+    version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    for candidate in (os.path.join(sys.base_exec_prefix, "bin", version),
+                      os.path.join(sys.base_exec_prefix, "python.exe"), sys.executable):
+        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             return candidate
     raise GeoBlurError("No Python interpreter was found for worker processes; set WORKERS to 1.")

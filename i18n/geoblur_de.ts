@@ -21,22 +21,22 @@
             <translation>GeoBlur</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="30" />
+            <location filename="../processing_provider/anonymize_images.py" line="28" />
             <source>Anonymize images attached to points</source>
             <translation>Bilder an Punkten anonymisieren</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="33" />
+            <location filename="../processing_provider/anonymize_images.py" line="31" />
             <source>Anonymization</source>
             <translation>Anonymisierung</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="39" />
+            <location filename="../processing_provider/anonymize_images.py" line="37" />
             <source>privacy,blur,face,person,licence plate,vehicle,photo,panorama,360,GDPR</source>
             <translation>Datenschutz,Unschärfe,Gesicht,Person,Kennzeichen,Fahrzeug,Foto,Panorama,360,DSGVO</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="45" />
+            <location filename="../processing_provider/anonymize_images.py" line="43" />
             <source>Detects faces, persons, licence plates and vehicles in the photos and 360° panoramas whose paths a point layer holds, and writes anonymized copies plus a layer of where each detection is. Originals are never modified. An image that cannot be fully processed gets no copy at all and a failed status saying why; the run goes on.
 
 &lt;b&gt;Point layer with image paths&lt;/b&gt; (INPUT): one point per image, e.g. the output of 'Import geotagged photos'. 'Selected features only' is honoured.
@@ -46,71 +46,55 @@
 &lt;b&gt;Anonymization method&lt;/b&gt; (METHOD): Gaussian blur, pixelate or solid fill; blur and pixel size grow with the object so it cannot be undone. Faces are covered by a soft-edged ellipse, other objects by their box or outline.
 &lt;b&gt;Image type&lt;/b&gt; (IMAGE_TYPE): automatic, photo, or 360° equirectangular panorama.
 &lt;b&gt;Heading field&lt;/b&gt; (HEADING_FIELD): the camera's compass direction in degrees; with it, each detection is drawn as a wedge from the camera towards the object.
-Advanced: &lt;b&gt;fill colour&lt;/b&gt; (FILL_COLOR); &lt;b&gt;thresholds&lt;/b&gt; (THRESHOLD for all classes, THRESHOLD_FACE, THRESHOLD_PERSON, THRESHOLD_PLATE, THRESHOLD_VEHICLE; lower finds more, empty uses each model's default); &lt;b&gt;mask enlargement&lt;/b&gt; (MASK_SCALE, at least 1.2); &lt;b&gt;device&lt;/b&gt; (DEVICE: automatic, CPU, CUDA); &lt;b&gt;JPEG quality&lt;/b&gt; (JPEG_QUALITY); &lt;b&gt;field of view&lt;/b&gt; (FIELD_OF_VIEW, degrees, used when EXIF has no 35 mm focal length); &lt;b&gt;your own models&lt;/b&gt; (MODELS: ONNX files such as YOLOv5/v8/v11 exports, or GeoBlur manifest JSON files) and their &lt;b&gt;class map&lt;/b&gt; (MODEL_CLASSES, e.g. 'plate=license_plate; 0=person'); a model is used for the chosen classes it maps to.
+Advanced: &lt;b&gt;fill colour&lt;/b&gt; (FILL_COLOR); &lt;b&gt;thresholds&lt;/b&gt; (THRESHOLD for all classes, THRESHOLD_FACE, THRESHOLD_PERSON, THRESHOLD_PLATE, THRESHOLD_VEHICLE; lower finds more, empty uses each model's default); &lt;b&gt;mask enlargement&lt;/b&gt; (MASK_SCALE, at least 1.2); &lt;b&gt;device&lt;/b&gt; (DEVICE: automatic, CPU, CUDA); &lt;b&gt;JPEG quality&lt;/b&gt; (JPEG_QUALITY); &lt;b&gt;field of view&lt;/b&gt; (FIELD_OF_VIEW, degrees, used when EXIF has no 35 mm focal length); &lt;b&gt;your own models&lt;/b&gt; (MODELS: ONNX files such as YOLOv5/v8/v11 exports, or GeoBlur manifest JSON files) and their &lt;b&gt;class map&lt;/b&gt; (MODEL_CLASSES, e.g. 'plate=license_plate; 0=person'); a model is used for the chosen classes it maps to; &lt;b&gt;worker processes&lt;/b&gt; (WORKERS: 0 one per core, 1 inside QGIS), a &lt;b&gt;Dask cluster&lt;/b&gt; (CLUSTER: the scheduler's address; its workers must see the images and the output folder) and &lt;b&gt;redo up-to-date images&lt;/b&gt; (OVERWRITE: a rerun over the same output folder otherwise skips every image whose copy is up to date).
 
-&lt;b&gt;Outputs.&lt;/b&gt; Folder for the anonymized images (OUTPUT_FOLDER): copies in the same format, with EXIF/XMP kept and the EXIF thumbnail removed, in the sources' sub-folders so equal names never collide. Detections (OUTPUT): one polygon per object with image_fid, source_path, output_path, class, score, the pixel box (x_min, y_min, x_max, y_max), image_width, image_height, model, bearing (degrees from north), distance_m and located (wedge, estimate, or camera: a 1 m circle round the camera when no direction is known), in the layer's CRS. Images (OUTPUT_IMAGES): every input point with its attributes plus output_path, status (anonymized, failed, skipped), detections, error and device. Numbers: IMAGES_ANONYMIZED, IMAGES_FAILED, DETECTIONS.</source>
-            <translation>Erkennt Gesichter, Personen, Kfz-Kennzeichen und Fahrzeuge in den Fotos und 360°-Panoramen, deren Pfade ein Punktlayer enthält, und schreibt anonymisierte Kopien sowie einen Layer mit dem Ort jeder Erkennung. Originale werden nie verändert. Ein Bild, das nicht vollständig verarbeitet werden kann, erhält keine Kopie, sondern den Status „failed“ mit dem Grund; der Lauf geht weiter.
-
-&lt;b&gt;Punktlayer mit Bildpfaden&lt;/b&gt; (INPUT): ein Punkt je Bild, z. B. die Ausgabe von „Fotos mit Geotags importieren“. „Nur gewählte Objekte“ wird beachtet.
-&lt;b&gt;Feld mit dem Bildpfad&lt;/b&gt; (IMAGE_FIELD): ein Textfeld; relative Pfade werden unterhalb des Basisordners gelesen.
-&lt;b&gt;Basisordner&lt;/b&gt; (BASE_FOLDER): wo relative Pfade beginnen; standardmäßig der Ordner der Layerdatei. Pfade, die ihn verlassen (../..), werden abgelehnt.
-&lt;b&gt;Zu anonymisierende Objekte&lt;/b&gt; (CLASSES): Gesichter, Personen, Kennzeichen, Fahrzeuge.
-&lt;b&gt;Anonymisierungsmethode&lt;/b&gt; (METHOD): Gaußscher Weichzeichner, Verpixeln oder Füllen; Unschärfe und Pixelgröße wachsen mit dem Objekt, sodass es nicht wiederhergestellt werden kann. Gesichter werden mit einer Ellipse mit weichem Rand bedeckt, andere Objekte mit ihrem Rechteck oder Umriss.
-&lt;b&gt;Bildtyp&lt;/b&gt; (IMAGE_TYPE): automatisch, Foto oder 360°-Panorama (equirektangular).
-&lt;b&gt;Feld mit der Blickrichtung&lt;/b&gt; (HEADING_FIELD): die Kompassrichtung der Kamera in Grad; damit wird jede Erkennung als Keil von der Kamera zum Objekt gezeichnet.
-Erweitert: &lt;b&gt;Füllfarbe&lt;/b&gt; (FILL_COLOR); &lt;b&gt;Schwellenwerte&lt;/b&gt; (THRESHOLD für alle Klassen, THRESHOLD_FACE, THRESHOLD_PERSON, THRESHOLD_PLATE, THRESHOLD_VEHICLE; niedriger findet mehr, leer nimmt den Standard jedes Modells); &lt;b&gt;Maskenvergrößerung&lt;/b&gt; (MASK_SCALE, mindestens 1,2); &lt;b&gt;Gerät&lt;/b&gt; (DEVICE: automatisch, CPU, CUDA); &lt;b&gt;JPEG-Qualität&lt;/b&gt; (JPEG_QUALITY); &lt;b&gt;Bildwinkel&lt;/b&gt; (FIELD_OF_VIEW, Grad, verwendet, wenn EXIF keine Kleinbild-Brennweite enthält); &lt;b&gt;eigene Modelle&lt;/b&gt; (MODELS: ONNX-Dateien wie YOLOv5/v8/v11-Exporte oder GeoBlur-Manifest-JSON) und ihre &lt;b&gt;Klassenzuordnung&lt;/b&gt; (MODEL_CLASSES, z. B. „plate=license_plate; 0=person“); ein Modell wird für die gewählten Klassen verwendet, denen es zugeordnet ist.
-
-&lt;b&gt;Ausgaben.&lt;/b&gt; Ordner für die anonymisierten Bilder (OUTPUT_FOLDER): Kopien im selben Format, mit erhaltenem EXIF/XMP und ohne EXIF-Vorschaubild, in den Unterordnern der Quellen, sodass gleiche Namen nie kollidieren. Erkennungen (OUTPUT): ein Polygon je Objekt mit image_fid, source_path, output_path, class, score, dem Pixelrechteck (x_min, y_min, x_max, y_max), image_width, image_height, model, bearing (Grad ab Nord), distance_m und located (wedge, estimate oder camera: ein Kreis von 1 m um die Kamera, wenn keine Richtung bekannt ist), im KBS des Layers. Bilder (OUTPUT_IMAGES): jeder Eingabepunkt mit seinen Attributen sowie output_path, status (anonymized, failed, skipped), detections, error und device. Zahlen: IMAGES_ANONYMIZED, IMAGES_FAILED, DETECTIONS.</translation>
+&lt;b&gt;Outputs.&lt;/b&gt; Folder for the anonymized images (OUTPUT_FOLDER): copies in the same format, with EXIF/XMP kept and the EXIF thumbnail removed, in the sources' sub-folders so equal names never collide. Detections (OUTPUT): one polygon per object with image_fid, source_path, output_path, class, score, the pixel box (x_min, y_min, x_max, y_max), image_width, image_height, model, bearing (degrees from north), distance_m and located (wedge, estimate, or camera: a 1 m circle round the camera when no direction is known), in the layer's CRS. Images (OUTPUT_IMAGES): every input point with its attributes plus output_path, status (anonymized, failed, skipped), detections, error, device, notes and the run record (GeoBlur version, models and their sha256, method, mask scale). Numbers: IMAGES_ANONYMIZED, IMAGES_FAILED, IMAGES_SKIPPED, DETECTIONS.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="97" />
+            <location filename="../processing_provider/anonymize_images.py" line="99" />
             <source>The input layer has no field {name!r} for the image paths; its fields are: {fields}. Choose IMAGE_FIELD.</source>
             <translation>Der Eingabelayer hat kein Feld {name!r} für die Bildpfade; seine Felder sind: {fields}. Wählen Sie IMAGE_FIELD.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="102" />
+            <location filename="../processing_provider/anonymize_images.py" line="104" />
             <source>The field {name!r} holds {kind} values, not text, so it cannot hold image paths. Choose the text field with the paths (IMAGE_FIELD), e.g. 'photo' as written by 'Import geotagged photos'.</source>
             <translation>Das Feld {name!r} enthält Werte vom Typ {kind}, keinen Text, und kann daher keine Bildpfade enthalten. Wählen Sie das Textfeld mit den Pfaden (IMAGE_FIELD), z. B. „photo“, wie es „Fotos mit Geotags importieren“ schreibt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="116" />
+            <location filename="../processing_provider/anonymize_images.py" line="118" />
             <source>The layer has no heading field {name!r}: detections are placed at the camera.</source>
             <translation>Der Layer hat kein Feld {name!r} für die Blickrichtung: Erkennungen werden an die Kamera gesetzt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="139" />
+            <location filename="../processing_provider/anonymize_images.py" line="141" />
             <source>The layer has no valid CRS: footprints assume its units are metres.</source>
             <translation>Der Layer hat kein gültiges KBS: die Fußabdrücke nehmen Meter als Einheit an.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="152" />
-            <source>Canceled: the remaining images are marked skipped.</source>
-            <translation>Abgebrochen: die übrigen Bilder sind als „skipped“ markiert.</translation>
-        </message>
-        <message>
-            <location filename="../processing_provider/anonymize_images.py" line="154" />
+            <location filename="../processing_provider/anonymize_images.py" line="155" />
             <source>Feature {fid}: {reason}</source>
             <translation>Objekt {fid}: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="159" />
+            <location filename="../processing_provider/anonymize_images.py" line="158" />
             <source>Feature {fid} ({path}): {notes}</source>
             <translation>Objekt {fid} ({path}): {notes}</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="164" />
-            <source>Canceled before this image was processed.</source>
-            <translation>Abgebrochen, bevor dieses Bild verarbeitet wurde.</translation>
+            <location filename="../processing_provider/anonymize_images.py" line="162" />
+            <source>Canceled: the images not started are marked skipped.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="170" />
+            <location filename="../processing_provider/anonymize_images.py" line="165" />
             <source>{anonymized} images anonymized, {failed} failed, {skipped} skipped; {detections} detections. Anonymized copies are in {folder}.</source>
             <translation>{anonymized} Bilder anonymisiert, {failed} fehlgeschlagen, {skipped} übersprungen; {detections} Erkennungen. Die anonymisierten Kopien liegen in {folder}.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="205" />
-            <source>Anonymizing {classes} on {device}.</source>
-            <translation>Anonymisiere {classes} auf {device}.</translation>
+            <location filename="../processing_provider/anonymize_images.py" line="209" />
+            <source>Anonymizing {classes} on {device}, in {engine}.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing_provider/evaluate.py" line="71" />
@@ -394,197 +378,217 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
             <translation>Der Bildpfad {value!r} ist relativ, aber es gibt keinen Basisordner: setzen Sie BASE_FOLDER oder verwenden Sie einen in einer Datei gespeicherten Layer.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="65" />
+            <location filename="../processing_provider/parameters.py" line="70" />
             <source>Faces</source>
             <translation>Gesichter</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="65" />
+            <location filename="../processing_provider/parameters.py" line="70" />
             <source>Persons</source>
             <translation>Personen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="65" />
+            <location filename="../processing_provider/parameters.py" line="70" />
             <source>Licence plates</source>
             <translation>Kfz-Kennzeichen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="65" />
+            <location filename="../processing_provider/parameters.py" line="70" />
             <source>Vehicles</source>
             <translation>Fahrzeuge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="82" />
+            <location filename="../processing_provider/parameters.py" line="87" />
             <source>Point layer with image paths</source>
             <translation>Punktlayer mit Bildpfaden</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="87" />
+            <location filename="../processing_provider/parameters.py" line="92" />
             <source>Field with the image path</source>
             <translation>Feld mit dem Bildpfad</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="90" />
+            <location filename="../processing_provider/parameters.py" line="95" />
             <source>Base folder for relative image paths (default: the layer's folder)</source>
             <translation>Basisordner für relative Bildpfade (Standard: der Ordner des Layers)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="93" />
+            <location filename="../processing_provider/parameters.py" line="98" />
             <source>Objects to anonymize</source>
             <translation>Zu anonymisierende Objekte</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="95" />
+            <location filename="../processing_provider/parameters.py" line="100" />
             <source>Anonymization method</source>
             <translation>Anonymisierungsmethode</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="95" />
+            <location filename="../processing_provider/parameters.py" line="100" />
             <source>Gaussian blur</source>
             <translation>Gaußscher Weichzeichner</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="95" />
+            <location filename="../processing_provider/parameters.py" line="100" />
             <source>Pixelate</source>
             <translation>Verpixeln</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="95" />
+            <location filename="../processing_provider/parameters.py" line="100" />
             <source>Solid fill</source>
             <translation>Füllen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="97" />
+            <location filename="../processing_provider/parameters.py" line="102" />
             <source>Image type</source>
             <translation>Bildtyp</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="98" />
-            <source>Automatic (360° panorama when GPano metadata or a 2:1 image says so)</source>
-            <translation>Automatisch (360°-Panorama, wenn GPano-Metadaten oder ein 2:1-Bild es anzeigen)</translation>
+            <location filename="../processing_provider/parameters.py" line="103" />
+            <source>Automatic (360° panorama when GPano metadata says so, or a 2:1 image whose edges meet)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="99" />
+            <location filename="../processing_provider/parameters.py" line="104" />
             <source>Photo</source>
             <translation>Foto</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="99" />
+            <location filename="../processing_provider/parameters.py" line="104" />
             <source>360° panorama (equirectangular)</source>
             <translation>360°-Panorama (equirektangular)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="101" />
+            <location filename="../processing_provider/parameters.py" line="106" />
             <source>Field with the camera heading (degrees clockwise from north)</source>
             <translation>Feld mit der Blickrichtung der Kamera (Grad im Uhrzeigersinn ab Nord)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="104" />
+            <location filename="../processing_provider/parameters.py" line="109" />
             <source>Fill colour (solid fill)</source>
             <translation>Füllfarbe (Füllen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="105" />
+            <location filename="../processing_provider/parameters.py" line="110" />
             <source>Detection threshold, all classes (empty: each model's default)</source>
             <translation>Erkennungsschwelle, alle Klassen (leer: Standard jedes Modells)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="106" />
+            <location filename="../processing_provider/parameters.py" line="111" />
             <source>Detection threshold, faces</source>
             <translation>Erkennungsschwelle, Gesichter</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="107" />
+            <location filename="../processing_provider/parameters.py" line="112" />
             <source>Detection threshold, persons</source>
             <translation>Erkennungsschwelle, Personen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="108" />
+            <location filename="../processing_provider/parameters.py" line="113" />
             <source>Detection threshold, licence plates</source>
             <translation>Erkennungsschwelle, Kfz-Kennzeichen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="109" />
+            <location filename="../processing_provider/parameters.py" line="114" />
             <source>Detection threshold, vehicles</source>
             <translation>Erkennungsschwelle, Fahrzeuge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="111" />
+            <location filename="../processing_provider/parameters.py" line="116" />
             <source>Mask enlargement (times the detected box)</source>
             <translation>Maskenvergrößerung (Vielfaches des erkannten Rechtecks)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="114" />
+            <location filename="../processing_provider/parameters.py" line="119" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="114" />
+            <location filename="../processing_provider/parameters.py" line="119" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, wenn verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="114" />
+            <location filename="../processing_provider/parameters.py" line="119" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="114" />
+            <location filename="../processing_provider/parameters.py" line="119" />
             <source>CUDA GPU</source>
             <translation>CUDA-GPU</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="116" />
+            <location filename="../processing_provider/parameters.py" line="121" />
             <source>JPEG quality of the anonymized copies</source>
             <translation>JPEG-Qualität der anonymisierten Kopien</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="119" />
+            <location filename="../processing_provider/parameters.py" line="124" />
             <source>Horizontal field of view in degrees (when EXIF has no 35 mm focal length)</source>
             <translation>Horizontaler Bildwinkel in Grad (wenn EXIF keine Kleinbild-Brennweite enthält)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="122" />
+            <location filename="../processing_provider/parameters.py" line="127" />
             <source>Your own models (ONNX files or GeoBlur manifest JSON)</source>
             <translation>Eigene Modelle (ONNX-Dateien oder GeoBlur-Manifest-JSON)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="125" />
+            <location filename="../processing_provider/parameters.py" line="130" />
             <source>Class map of your own models, e.g. plate=license_plate; car=vehicle; 0=person</source>
             <translation>Klassenzuordnung der eigenen Modelle, z. B. plate=license_plate; car=vehicle; 0=person</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="127" />
+            <location filename="../processing_provider/parameters.py" line="133" />
+            <source>Worker processes (0: one per core; 1: in QGIS's own process)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="136" />
+            <source>Dask scheduler address for a cluster, e.g. tcp://host:8786 (empty: this computer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="139" />
+            <source>Redo images whose anonymized copy is up to date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="140" />
             <source>Folder for the anonymized images</source>
             <translation>Ordner für die anonymisierten Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="128" />
+            <location filename="../processing_provider/parameters.py" line="141" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="129" />
+            <location filename="../processing_provider/parameters.py" line="142" />
             <source>Images</source>
             <translation>Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="130" />
+            <location filename="../processing_provider/parameters.py" line="143" />
             <source>Images anonymized</source>
             <translation>Anonymisierte Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="131" />
+            <location filename="../processing_provider/parameters.py" line="144" />
             <source>Images failed</source>
             <translation>Fehlgeschlagene Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="170" />
+            <location filename="../processing_provider/parameters.py" line="145" />
+            <source>Images skipped (up to date or canceled)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="184" />
             <source>MODEL_CLASSES is set but MODELS is empty: add the model files the class map is for, or clear MODEL_CLASSES.</source>
             <translation>MODEL_CLASSES ist gesetzt, aber MODELS ist leer: fügen Sie die Modelldateien hinzu, für die die Klassenzuordnung gilt, oder leeren Sie MODEL_CLASSES.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="186" />
+            <location filename="../processing_provider/parameters.py" line="200" />
             <source>Choose at least one kind of object to anonymize (CLASSES).</source>
             <translation>Wählen Sie mindestens eine Art von Objekt zum Anonymisieren (CLASSES).</translation>
         </message>

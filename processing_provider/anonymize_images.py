@@ -7,8 +7,6 @@ A thin adapter: point features become image jobs (:mod:`.jobs`), the engine
 loads, so a QGIS without onnxruntime or OpenCV still shows the algorithm, which then refuses
 with the command that installs them.
 """
-import os
-
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -68,7 +66,10 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
             "35 mm focal length); <b>your own models</b> (MODELS: ONNX files such as YOLOv5/v8/v11 "
             "exports, or GeoBlur manifest JSON files) and their <b>class map</b> (MODEL_CLASSES, "
             "e.g. 'plate=license_plate; 0=person'); a model is used for the chosen classes it "
-            "maps to.\n\n"
+            "maps to; <b>worker processes</b> (WORKERS: 0 one per core, 1 inside QGIS), a <b>Dask "
+            "cluster</b> (CLUSTER: the scheduler's address; its workers must see the images and the "
+            "output folder) and <b>redo up-to-date images</b> (OVERWRITE: a rerun over the same output "
+            "folder otherwise skips every image whose copy is up to date).\n\n"
             "<b>Outputs.</b> Folder for the anonymized images (OUTPUT_FOLDER): copies in the "
             "same format, with EXIF/XMP kept and the EXIF thumbnail removed, in the sources' "
             "sub-folders so equal names never collide. Detections (OUTPUT): one polygon per "
@@ -77,8 +78,9 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
             "from north), distance_m and located (wedge, estimate, or camera: a 1 m circle round "
             "the camera when no direction is known), in the layer's CRS. Images (OUTPUT_IMAGES): "
             "every input point with its attributes plus output_path, status (anonymized, failed, "
-            "skipped), detections, error and device. Numbers: IMAGES_ANONYMIZED, IMAGES_FAILED, "
-            "DETECTIONS."
+            "skipped), detections, error, device, notes and the run record (GeoBlur version, models "
+            "and their sha256, method, mask scale). Numbers: IMAGES_ANONYMIZED, IMAGES_FAILED, "
+            "IMAGES_SKIPPED, DETECTIONS."
         )
 
     def initAlgorithm(self, config=None):
@@ -104,7 +106,7 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
                          "'Import geotagged photos'.").format(name=name, kind=field.typeName())
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.errors import Canceled, GeoBlurError
+        from ..core.errors import GeoBlurError
         from . import jobs, sinks
         from .footprint_geometry import FootprintProjector
 
@@ -117,14 +119,14 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
                                  "camera.").format(name=heading_field))
             heading_field = ""
         output_folder = self.parameterAsFileOutput(parameters, p.OUTPUT_FOLDER, context)
-        anonymizer = self._anonymizer(parameters, context, feedback)  # models load before any output
+        settings = self._settings(parameters, context)
         try:
             planned = jobs.plan(source.getFeatures(), self.parameterAsString(parameters, p.IMAGE_FIELD, context),
                                 heading_field, self._base_folder(parameters, context), output_folder,
                                 feedback.pushInfo)
         except GeoBlurError as error:
             raise QgsProcessingException(str(error)) from error
-        os.makedirs(output_folder, exist_ok=True)
+        runner = self._runner(settings, parameters, context, feedback, output_folder)  # models load here
 
         detection_sink, detection_dest = self.parameterAsSink(
             parameters, p.OUTPUT, context, sinks.detection_fields(), QgsWkbTypes.Polygon, source.sourceCrs())
@@ -139,32 +141,25 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
             feedback.pushWarning(tr("The layer has no valid CRS: footprints assume its units are metres."))
         outputs = sinks.Outputs(detection_sink, image_sink, image_fields,
                                 FootprintProjector(source.sourceCrs(), context.transformContext()),
-                                anonymizer.record)
+                                runner.record)
 
-        results = anonymizer.run([entry.job for entry in planned if entry.job])
-        canceled = False
+        results = runner.run([entry.job for entry in planned if entry.job])
         for entry in planned:
-            if entry.job is not None and not canceled:
-                try:
-                    result = next(results)
-                except Canceled:
-                    canceled = True
-                    feedback.pushWarning(tr("Canceled: the remaining images are marked skipped."))
-                else:
-                    error = tr("Feature {fid}: {reason}").format(fid=entry.feature.id(), reason=result.error) \
-                        if result.error else ""
-                    if error:
-                        feedback.pushWarning(error)
-                    if result.notes:
-                        feedback.pushInfo(tr("Feature {fid} ({path}): {notes}").format(
-                            fid=entry.feature.id(), path=result.source, notes="; ".join(result.notes)))
-                    outputs.processed(entry.feature, result, error)
-                    continue
-            if canceled:
-                outputs.not_processed(entry.feature, "skipped", tr("Canceled before this image was processed."))
-            else:
+            if entry.job is None:
                 feedback.pushWarning(entry.error)
                 outputs.not_processed(entry.feature, "failed", entry.error)
+                continue
+            result = next(results)
+            error = result.error
+            if result.status == "failed":
+                error = tr("Feature {fid}: {reason}").format(fid=entry.feature.id(), reason=result.error)
+                feedback.pushWarning(error)
+            if result.notes:
+                feedback.pushInfo(tr("Feature {fid} ({path}): {notes}").format(
+                    fid=entry.feature.id(), path=result.source, notes="; ".join(result.notes)))
+            outputs.processed(entry.feature, result, error)
+        if runner.canceled:
+            feedback.pushWarning(tr("Canceled: the images not started are marked skipped."))
 
         counts = outputs.counts
         feedback.pushInfo(tr("{anonymized} images anonymized, {failed} failed, {skipped} skipped; "
@@ -176,6 +171,7 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
             p.OUTPUT_IMAGES: image_dest,
             p.IMAGES_ANONYMIZED: counts["anonymized"],
             p.IMAGES_FAILED: counts["failed"],
+            p.IMAGES_SKIPPED: counts["skipped"],
             p.DETECTIONS: counts["detections"],
         }
 
@@ -188,20 +184,28 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
                 or layer_folder(self.parameterAsVectorLayer(parameters, p.INPUT, context))
                 or (project.homePath() if project else ""))
 
-    def _anonymizer(self, parameters, context, feedback):
-        """The engine for this run, its models loaded (a bad model stops the run here)."""
-        from ..core.callbacks import Callbacks
+    def _settings(self, parameters, context):
         from ..core.errors import GeoBlurError
-        from ..core.pipeline import Anonymizer
 
         try:
-            settings = p.read_settings(self, parameters, context)
-            # the parent feedback's isCanceled: it also sees a cancel made before the run started
-            callbacks = Callbacks(progress=feedback.setProgress, is_canceled=feedback.isCanceled,
-                                  log=feedback.pushInfo)
-            anonymizer = Anonymizer(settings, callbacks)
+            return p.read_settings(self, parameters, context)
+        except GeoBlurError as error:  # a user model that is refused
+            raise QgsProcessingException(str(error)) from error
+
+    def _runner(self, settings, parameters, context, feedback, output_folder):
+        """The run's runner, its models loaded and checked (a bad model stops the run here,
+        before any image)."""
+        from ..core.callbacks import Callbacks
+        from ..core.errors import GeoBlurError
+        from ..core.runner import Runner
+
+        engine = p.read_engine(self, parameters, context)
+        # the parent feedback's isCanceled: it also sees a cancel made before the run started
+        callbacks = Callbacks(progress=feedback.setProgress, is_canceled=feedback.isCanceled, log=feedback.pushInfo)
+        try:
+            runner = Runner(settings, engine, output_folder, callbacks)
         except GeoBlurError as error:
             raise QgsProcessingException(str(error)) from error
-        feedback.pushInfo(tr("Anonymizing {classes} on {device}.").format(
-            classes=", ".join(settings.classes), device=anonymizer.device))
-        return anonymizer
+        feedback.pushInfo(tr("Anonymizing {classes} on {device}, in {engine}.").format(
+            classes=", ".join(settings.classes), device=runner.device, engine=engine.describe()))
+        return runner

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterColor,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -48,11 +49,15 @@ HEADING_FIELD = "HEADING_FIELD"
 FIELD_OF_VIEW = "FIELD_OF_VIEW"
 MODELS = "MODELS"
 MODEL_CLASSES = "MODEL_CLASSES"
+WORKERS = "WORKERS"
+CLUSTER = "CLUSTER"
+OVERWRITE = "OVERWRITE"
 OUTPUT_FOLDER = "OUTPUT_FOLDER"
 OUTPUT = "OUTPUT"
 OUTPUT_IMAGES = "OUTPUT_IMAGES"
 IMAGES_ANONYMIZED = "IMAGES_ANONYMIZED"
 IMAGES_FAILED = "IMAGES_FAILED"
+IMAGES_SKIPPED = "IMAGES_SKIPPED"
 DETECTIONS = "DETECTIONS"
 
 #: enum values, by the index the parameter stores (same order as the options shown)
@@ -95,7 +100,7 @@ def define(algorithm) -> None:
         METHOD, tr("Anonymization method"), [tr("Gaussian blur"), tr("Pixelate"), tr("Solid fill")], defaultValue=0))
     add(QgsProcessingParameterEnum(
         IMAGE_TYPE, tr("Image type"),
-        [tr("Automatic (360° panorama when GPano metadata or a 2:1 image says so)"),
+        [tr("Automatic (360° panorama when GPano metadata says so, or a 2:1 image whose edges meet)"),
          tr("Photo"), tr("360° panorama (equirectangular)")], defaultValue=0))
     add(QgsProcessingParameterField(
         HEADING_FIELD, tr("Field with the camera heading (degrees clockwise from north)"), "direction", INPUT,
@@ -124,11 +129,20 @@ def define(algorithm) -> None:
     add(_advanced(QgsProcessingParameterString(
         MODEL_CLASSES, tr("Class map of your own models, e.g. plate=license_plate; car=vehicle; 0=person"),
         optional=True)))
+    add(_advanced(QgsProcessingParameterNumber(
+        WORKERS, tr("Worker processes (0: one per core; 1: in QGIS's own process)"),
+        QgsProcessingParameterNumber.Integer, 0, False, 0, 1024)))
+    add(_advanced(QgsProcessingParameterString(
+        CLUSTER, tr("Dask scheduler address for a cluster, e.g. tcp://host:8786 (empty: this computer)"),
+        optional=True)))
+    add(_advanced(QgsProcessingParameterBoolean(
+        OVERWRITE, tr("Redo images whose anonymized copy is up to date"), False)))
     add(QgsProcessingParameterFolderDestination(OUTPUT_FOLDER, tr("Folder for the anonymized images")))
     add(QgsProcessingParameterFeatureSink(OUTPUT, tr("Detections"), QgsProcessing.TypeVectorPolygon))
     add(QgsProcessingParameterFeatureSink(OUTPUT_IMAGES, tr("Images"), QgsProcessing.TypeVectorPoint))
     algorithm.addOutput(QgsProcessingOutputNumber(IMAGES_ANONYMIZED, tr("Images anonymized")))
     algorithm.addOutput(QgsProcessingOutputNumber(IMAGES_FAILED, tr("Images failed")))
+    algorithm.addOutput(QgsProcessingOutputNumber(IMAGES_SKIPPED, tr("Images skipped (up to date or canceled)")))
     algorithm.addOutput(QgsProcessingOutputNumber(DETECTIONS, tr("Detections")))
 
 
@@ -200,3 +214,12 @@ def read_settings(algorithm, parameters, context):
         horizontal_fov=_optional_number(algorithm, parameters, FIELD_OF_VIEW, context),
         extra_models=user_models(algorithm, parameters, context),
     )
+
+
+def read_engine(algorithm, parameters, context):
+    """Where the run's images are processed: WORKERS, CLUSTER, OVERWRITE."""
+    from ..core.runner import Engine
+
+    return Engine(workers=algorithm.parameterAsInt(parameters, WORKERS, context),
+                  cluster=algorithm.parameterAsString(parameters, CLUSTER, context).strip(),
+                  overwrite=algorithm.parameterAsBool(parameters, OVERWRITE, context))

@@ -34,8 +34,11 @@ def save_gpkg(layer, path) -> QgsVectorLayer:
 
 
 def tree(folder):
-    """Every file below ``folder``, as sorted paths relative to it."""
+    """Every file below ``folder``, as sorted paths relative to it, but for the run's ledger
+    (``.geoblur/``, which GeoBlur keeps in every output folder)."""
     found = []
-    for root, _, files in os.walk(folder):
+    for root, folders, files in os.walk(folder):
+        if os.path.abspath(root) == os.path.abspath(folder) and ".geoblur" in folders:
+            folders.remove(".geoblur")
         found += [os.path.relpath(os.path.join(root, name), folder) for name in files]
     return sorted(found)

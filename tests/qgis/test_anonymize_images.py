@@ -43,7 +43,7 @@ DETECTION_FIELDS = ["image_fid", "source_path", "output_path", "class", "score",
 def run(parameters, feedback=None, context=None):
     import processing  # importable once the qgis_processing fixture has set Processing up
 
-    parameters = dict({"OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_IMAGES": "TEMPORARY_OUTPUT"}, **parameters)
+    parameters = dict({"OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_IMAGES": "TEMPORARY_OUTPUT", "WORKERS": 1}, **parameters)
     return processing.run(ALG, parameters, feedback=feedback or QgsProcessingFeedback(), context=context)
 
 
