@@ -31,7 +31,7 @@ def client_for(address: str):
     except ImportError:
         raise GeoBlurError(f"CLUSTER needs Dask distributed, which is not installed: {INSTALL}") from None
     try:
-        return Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+        return Client(address, timeout=CONNECT_TIMEOUT_S)
     except (OSError, TimeoutError) as error:
         raise GeoBlurError(f"Cannot reach the Dask scheduler at {address}: {error}") from None
 

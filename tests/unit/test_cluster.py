@@ -1,0 +1,75 @@
+"""Dask as the cluster engine, on a real ``dask scheduler`` and two ``dask worker`` processes on
+localhost: the results are a serial run's, and a worker killed with SIGKILL mid-run still
+leaves every image anonymized exactly once, with no partial file."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from geoblur.core.runner import Engine, Runner
+
+from .test_runner import FACE_FILL, PLUGINS_DIR, make_jobs, outline, stray_files
+
+DASK = os.path.join(os.path.dirname(sys.executable), "dask")
+
+
+def _start(arguments, env, log):
+    return subprocess.Popen([DASK, *arguments], env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    """(scheduler address, {worker pid: process}) of a scheduler and two single-thread workers."""
+    env = dict(os.environ, PYTHONPATH=PLUGINS_DIR, PYTHONDONTWRITEBYTECODE="1")
+    scheduler_file = tmp_path / "scheduler.json"
+    log = open(tmp_path / "dask.log", "w")
+    processes = [_start(["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                         "--scheduler-file", str(scheduler_file)], env, log)]
+    try:
+        deadline = time.time() + 60
+        while not scheduler_file.exists() and time.time() < deadline:
+            time.sleep(0.2)
+        address = json.loads(scheduler_file.read_text())["address"]
+        workers = [_start(["worker", address, "--nthreads", "1", "--no-nanny", "--no-dashboard",
+                           "--host", "127.0.0.1", "--name", f"w{i}"], env, log) for i in range(2)]
+        processes += workers
+        from distributed import Client
+
+        with Client(address, timeout=30) as client:
+            client.wait_for_workers(2, timeout=60)
+        yield address, workers
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+
+
+def test_a_dask_cluster_gives_what_one_process_gives(tmp_path, cluster):
+    address, _ = cluster
+    jobs = make_jobs(tmp_path, 6, broken={4})
+    serial = list(Runner(FACE_FILL, Engine(workers=1), str(tmp_path / "serial")).run(
+        [job.__class__(job.job_id, job.source, job.destination.replace("/out/", "/serial/")) for job in jobs]))
+    clustered = list(Runner(FACE_FILL, Engine(cluster=address), str(tmp_path / "out")).run(jobs))
+    assert outline(clustered) == outline(serial)
+    assert {r.device for r in clustered if r.status == "anonymized"} == {"cpu"}
+
+
+def test_a_worker_killed_mid_run_loses_no_image_and_writes_none_twice(tmp_path, cluster):
+    address, workers = cluster
+    jobs = make_jobs(tmp_path, 16)
+    results = []
+    for result in Runner(FACE_FILL, Engine(cluster=address), str(tmp_path / "out")).run(jobs):
+        results.append(result)
+        if len(results) == 2:  # the other images are running or queued on both workers
+            os.killpg(workers[0].pid, signal.SIGKILL)
+    assert [r.job_id for r in results] == [job.job_id for job in jobs]
+    assert [r.status for r in results] == ["anonymized"] * len(jobs), [r.error for r in results]
+    assert sorted(os.listdir(tmp_path / "out")) == sorted([".geoblur"] + [os.path.basename(j.destination) for j in jobs])
+    assert not stray_files(tmp_path / "out")
