@@ -21,80 +21,69 @@
             <translation>GeoBlur</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="28" />
+            <location filename="../processing_provider/anonymize_images.py" line="32" />
             <source>Anonymize images attached to points</source>
             <translation>Bilder an Punkten anonymisieren</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="31" />
+            <location filename="../processing_provider/anonymize_images.py" line="35" />
             <source>Anonymization</source>
             <translation>Anonymisierung</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="37" />
+            <location filename="../processing_provider/anonymize_images.py" line="41" />
             <source>privacy,blur,face,person,licence plate,vehicle,photo,panorama,360,GDPR</source>
             <translation>Datenschutz,Unschärfe,Gesicht,Person,Kennzeichen,Fahrzeug,Foto,Panorama,360,DSGVO</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="43" />
-            <source>Detects faces, persons, licence plates and vehicles in the photos and 360° panoramas whose paths a point layer holds, and writes anonymized copies plus a layer of where each detection is. Originals are never modified. An image that cannot be fully processed gets no copy at all and a failed status saying why; the run goes on.
-
-&lt;b&gt;Point layer with image paths&lt;/b&gt; (INPUT): one point per image, e.g. the output of 'Import geotagged photos'. 'Selected features only' is honoured.
-&lt;b&gt;Field with the image path&lt;/b&gt; (IMAGE_FIELD): a text field; relative paths are read below the base folder.
-&lt;b&gt;Base folder&lt;/b&gt; (BASE_FOLDER): where relative paths start; by default the folder of the layer's file. Paths that climb out of it (../..) are refused.
-&lt;b&gt;Objects to anonymize&lt;/b&gt; (CLASSES): faces, persons, licence plates, vehicles.
-&lt;b&gt;Anonymization method&lt;/b&gt; (METHOD): Gaussian blur, pixelate or solid fill; blur and pixel size grow with the object so it cannot be undone. Faces are covered by a soft-edged ellipse, other objects by their box or outline.
-&lt;b&gt;Image type&lt;/b&gt; (IMAGE_TYPE): automatic, photo, or 360° equirectangular panorama.
-&lt;b&gt;Heading field&lt;/b&gt; (HEADING_FIELD): the camera's compass direction in degrees; with it, each detection is drawn as a wedge from the camera towards the object.
-Advanced: &lt;b&gt;fill colour&lt;/b&gt; (FILL_COLOR); &lt;b&gt;thresholds&lt;/b&gt; (THRESHOLD for all classes, THRESHOLD_FACE, THRESHOLD_PERSON, THRESHOLD_PLATE, THRESHOLD_VEHICLE; lower finds more, empty uses each model's default); &lt;b&gt;mask enlargement&lt;/b&gt; (MASK_SCALE, at least 1.2); &lt;b&gt;device&lt;/b&gt; (DEVICE: automatic, CPU, CUDA); &lt;b&gt;JPEG quality&lt;/b&gt; (JPEG_QUALITY); &lt;b&gt;field of view&lt;/b&gt; (FIELD_OF_VIEW, degrees, used when EXIF has no 35 mm focal length); &lt;b&gt;your own models&lt;/b&gt; (MODELS: ONNX files such as YOLOv5/v8/v11 exports, or GeoBlur manifest JSON files) and their &lt;b&gt;class map&lt;/b&gt; (MODEL_CLASSES, e.g. 'plate=license_plate; 0=person'); a model is used for the chosen classes it maps to; &lt;b&gt;worker processes&lt;/b&gt; (WORKERS: 0 one per core, 1 inside QGIS), a &lt;b&gt;Dask cluster&lt;/b&gt; (CLUSTER: the scheduler's address; its workers must see the images and the output folder) and &lt;b&gt;redo up-to-date images&lt;/b&gt; (OVERWRITE: a rerun over the same output folder otherwise skips every image whose copy is up to date).
-
-&lt;b&gt;Outputs.&lt;/b&gt; Folder for the anonymized images (OUTPUT_FOLDER): copies in the same format, with EXIF/XMP kept and the EXIF thumbnail removed, in the sources' sub-folders so equal names never collide. Detections (OUTPUT): one polygon per object with image_fid, source_path, output_path, class, score, the pixel box (x_min, y_min, x_max, y_max), image_width, image_height, model, bearing (degrees from north), distance_m and located (wedge, estimate, or camera: a 1 m circle round the camera when no direction is known), in the layer's CRS. Images (OUTPUT_IMAGES): every input point with its attributes plus output_path, status (anonymized, failed, skipped), detections, error, device, notes and the run record (GeoBlur version, models and their sha256, method, mask scale). Numbers: IMAGES_ANONYMIZED, IMAGES_FAILED, IMAGES_SKIPPED, DETECTIONS.</source>
-            <translation type="unfinished" />
+            <location filename="../processing_provider/anonymize_images.py" line="47" />
+            <source>Detects faces, persons, licence plates and vehicles in the photos and 360° panoramas whose paths a point layer holds, and writes anonymized copies plus a layer of where each detection is. Originals are never modified; an image that cannot be fully processed gets no copy and a failed status saying why, and the run goes on. A rerun over the same output folder skips the images whose copy is up to date. Advanced parameters set the thresholds, the mask, the device, worker processes or a Dask cluster, and your own models. The Help button opens the description of every parameter and output.</source>
+            <translation>Erkennt Gesichter, Personen, Kfz-Kennzeichen und Fahrzeuge in den Fotos und 360°-Panoramen, deren Pfade ein Punktlayer enthält, und schreibt anonymisierte Kopien sowie einen Layer mit dem Ort jeder Erkennung. Originale werden nie verändert; ein Bild, das nicht vollständig verarbeitet werden kann, erhält keine Kopie, sondern den Status „failed“ mit dem Grund, und der Lauf geht weiter. Ein erneuter Lauf in denselben Ausgabeordner überspringt die Bilder, deren Kopie aktuell ist. Erweiterte Parameter legen Schwellenwerte, Maske, Gerät, Worker-Prozesse oder einen Dask-Cluster und eigene Modelle fest. Die Hilfe-Schaltfläche öffnet die Beschreibung aller Parameter und Ausgaben.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="99" />
+            <location filename="../processing_provider/anonymize_images.py" line="75" />
             <source>The input layer has no field {name!r} for the image paths; its fields are: {fields}. Choose IMAGE_FIELD.</source>
             <translation>Der Eingabelayer hat kein Feld {name!r} für die Bildpfade; seine Felder sind: {fields}. Wählen Sie IMAGE_FIELD.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="104" />
+            <location filename="../processing_provider/anonymize_images.py" line="80" />
             <source>The field {name!r} holds {kind} values, not text, so it cannot hold image paths. Choose the text field with the paths (IMAGE_FIELD), e.g. 'photo' as written by 'Import geotagged photos'.</source>
             <translation>Das Feld {name!r} enthält Werte vom Typ {kind}, keinen Text, und kann daher keine Bildpfade enthalten. Wählen Sie das Textfeld mit den Pfaden (IMAGE_FIELD), z. B. „photo“, wie es „Fotos mit Geotags importieren“ schreibt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="118" />
+            <location filename="../processing_provider/anonymize_images.py" line="94" />
             <source>The layer has no heading field {name!r}: detections are placed at the camera.</source>
             <translation>Der Layer hat kein Feld {name!r} für die Blickrichtung: Erkennungen werden an die Kamera gesetzt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="141" />
+            <location filename="../processing_provider/anonymize_images.py" line="117" />
             <source>The layer has no valid CRS: footprints assume its units are metres.</source>
             <translation>Der Layer hat kein gültiges KBS: die Fußabdrücke nehmen Meter als Einheit an.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="155" />
+            <location filename="../processing_provider/anonymize_images.py" line="131" />
             <source>Feature {fid}: {reason}</source>
             <translation>Objekt {fid}: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="158" />
+            <location filename="../processing_provider/anonymize_images.py" line="134" />
             <source>Feature {fid} ({path}): {notes}</source>
             <translation>Objekt {fid} ({path}): {notes}</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="162" />
+            <location filename="../processing_provider/anonymize_images.py" line="138" />
             <source>Canceled: the images not started are marked skipped.</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen: die nicht begonnenen Bilder sind als übersprungen markiert.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="165" />
+            <location filename="../processing_provider/anonymize_images.py" line="141" />
             <source>{anonymized} images anonymized, {failed} failed, {skipped} skipped; {detections} detections. Anonymized copies are in {folder}.</source>
             <translation>{anonymized} Bilder anonymisiert, {failed} fehlgeschlagen, {skipped} übersprungen; {detections} Erkennungen. Die anonymisierten Kopien liegen in {folder}.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="209" />
+            <location filename="../processing_provider/anonymize_images.py" line="185" />
             <source>Anonymizing {classes} on {device}, in {engine}.</source>
-            <translation type="unfinished" />
+            <translation>Anonymisiere {classes} auf {device}, in {engine}.</translation>
         </message>
         <message>
             <location filename="../processing_provider/evaluate.py" line="71" />
@@ -445,7 +434,7 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
         <message>
             <location filename="../processing_provider/parameters.py" line="103" />
             <source>Automatic (360° panorama when GPano metadata says so, or a 2:1 image whose edges meet)</source>
-            <translation type="unfinished" />
+            <translation>Automatisch (360°-Panorama, wenn GPano-Metadaten es sagen oder ein 2:1-Bild, dessen Ränder aneinanderpassen)</translation>
         </message>
         <message>
             <location filename="../processing_provider/parameters.py" line="104" />
@@ -540,17 +529,17 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
         <message>
             <location filename="../processing_provider/parameters.py" line="133" />
             <source>Worker processes (0: one per core; 1: in QGIS's own process)</source>
-            <translation type="unfinished" />
+            <translation>Worker-Prozesse (0: einer je Kern; 1: im Prozess von QGIS selbst)</translation>
         </message>
         <message>
             <location filename="../processing_provider/parameters.py" line="136" />
             <source>Dask scheduler address for a cluster, e.g. tcp://host:8786 (empty: this computer)</source>
-            <translation type="unfinished" />
+            <translation>Adresse des Dask-Schedulers eines Clusters, z. B. tcp://host:8786 (leer: dieser Computer)</translation>
         </message>
         <message>
             <location filename="../processing_provider/parameters.py" line="139" />
             <source>Redo images whose anonymized copy is up to date</source>
-            <translation type="unfinished" />
+            <translation>Bilder neu bearbeiten, deren anonymisierte Kopie aktuell ist</translation>
         </message>
         <message>
             <location filename="../processing_provider/parameters.py" line="140" />
@@ -580,7 +569,7 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
         <message>
             <location filename="../processing_provider/parameters.py" line="145" />
             <source>Images skipped (up to date or canceled)</source>
-            <translation type="unfinished" />
+            <translation>Übersprungene Bilder (aktuell oder abgebrochen)</translation>
         </message>
         <message>
             <location filename="../processing_provider/parameters.py" line="184" />

@@ -7,17 +7,21 @@ A thin adapter: point features become image jobs (:mod:`.jobs`), the engine
 loads, so a QGIS without onnxruntime or OpenCV still shows the algorithm, which then refuses
 with the command that installs them.
 """
+import os
+
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsWkbTypes,
 )
 
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QUrl, QVariant
 
 from ..plugin.i18n import tr
 from .dependency_guard import NeedsDependencies
 from . import parameters as p
+
+README = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "README.md")
 
 
 class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
@@ -43,45 +47,17 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
         return tr(
             "Detects faces, persons, licence plates and vehicles in the photos and 360° panoramas "
             "whose paths a point layer holds, and writes anonymized copies plus a layer of where "
-            "each detection is. Originals are never modified. An image that cannot be fully "
-            "processed gets no copy at all and a failed status saying why; the run goes on.\n\n"
-            "<b>Point layer with image paths</b> (INPUT): one point per image, e.g. the output of "
-            "'Import geotagged photos'. 'Selected features only' is honoured.\n"
-            "<b>Field with the image path</b> (IMAGE_FIELD): a text field; relative paths are "
-            "read below the base folder.\n"
-            "<b>Base folder</b> (BASE_FOLDER): where relative paths start; by default the folder "
-            "of the layer's file. Paths that climb out of it (../..) are refused.\n"
-            "<b>Objects to anonymize</b> (CLASSES): faces, persons, licence plates, vehicles.\n"
-            "<b>Anonymization method</b> (METHOD): Gaussian blur, pixelate or solid fill; blur "
-            "and pixel size grow with the object so it cannot be undone. Faces are covered by a "
-            "soft-edged ellipse, other objects by their box or outline.\n"
-            "<b>Image type</b> (IMAGE_TYPE): automatic, photo, or 360° equirectangular panorama.\n"
-            "<b>Heading field</b> (HEADING_FIELD): the camera's compass direction in degrees; "
-            "with it, each detection is drawn as a wedge from the camera towards the object.\n"
-            "Advanced: <b>fill colour</b> (FILL_COLOR); <b>thresholds</b> (THRESHOLD for all "
-            "classes, THRESHOLD_FACE, THRESHOLD_PERSON, THRESHOLD_PLATE, THRESHOLD_VEHICLE; lower "
-            "finds more, empty uses each model's default); <b>mask enlargement</b> (MASK_SCALE, "
-            "at least 1.2); <b>device</b> (DEVICE: automatic, CPU, CUDA); <b>JPEG quality</b> "
-            "(JPEG_QUALITY); <b>field of view</b> (FIELD_OF_VIEW, degrees, used when EXIF has no "
-            "35 mm focal length); <b>your own models</b> (MODELS: ONNX files such as YOLOv5/v8/v11 "
-            "exports, or GeoBlur manifest JSON files) and their <b>class map</b> (MODEL_CLASSES, "
-            "e.g. 'plate=license_plate; 0=person'); a model is used for the chosen classes it "
-            "maps to; <b>worker processes</b> (WORKERS: 0 one per core, 1 inside QGIS), a <b>Dask "
-            "cluster</b> (CLUSTER: the scheduler's address; its workers must see the images and the "
-            "output folder) and <b>redo up-to-date images</b> (OVERWRITE: a rerun over the same output "
-            "folder otherwise skips every image whose copy is up to date).\n\n"
-            "<b>Outputs.</b> Folder for the anonymized images (OUTPUT_FOLDER): copies in the "
-            "same format, with EXIF/XMP kept and the EXIF thumbnail removed, in the sources' "
-            "sub-folders so equal names never collide. Detections (OUTPUT): one polygon per "
-            "object with image_fid, source_path, output_path, class, score, the pixel box "
-            "(x_min, y_min, x_max, y_max), image_width, image_height, model, bearing (degrees "
-            "from north), distance_m and located (wedge, estimate, or camera: a 1 m circle round "
-            "the camera when no direction is known), in the layer's CRS. Images (OUTPUT_IMAGES): "
-            "every input point with its attributes plus output_path, status (anonymized, failed, "
-            "skipped), detections, error, device, notes and the run record (GeoBlur version, models "
-            "and their sha256, method, mask scale). Numbers: IMAGES_ANONYMIZED, IMAGES_FAILED, "
-            "IMAGES_SKIPPED, DETECTIONS."
+            "each detection is. Originals are never modified; an image that cannot be fully "
+            "processed gets no copy and a failed status saying why, and the run goes on. A rerun "
+            "over the same output folder skips the images whose copy is up to date. Advanced "
+            "parameters set the thresholds, the mask, the device, worker processes or a Dask "
+            "cluster, and your own models. The Help button opens the description of every "
+            "parameter and output."
         )
+
+    def helpUrl(self):
+        """The README shipped with the plugin: the whole reference, readable offline."""
+        return QUrl.fromLocalFile(README).toString()
 
     def initAlgorithm(self, config=None):
         p.define(self)
