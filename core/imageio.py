@@ -86,32 +86,66 @@ def read_image(path: str) -> LoadedImage:
     return LoadedImage(pixels, kind, data, info.orientation, info.xmp, info.exif)
 
 
-def write_image(path: str, pixels: np.ndarray, loaded: LoadedImage, jpeg_quality: int = 95) -> List[str]:
+def write_image(path: str, pixels: np.ndarray, loaded: LoadedImage, jpeg_quality: int = 95,
+                lossless: bool = True) -> List[str]:
     """Write ``pixels`` (upright) to ``path`` in ``loaded``'s format with its metadata, atomically.
 
-    Returns short notes naming each piece of the original's metadata left out for safety (empty
-    when nothing was). Raises ImageError; nothing is left at ``path`` or beside it when writing
-    fails."""
+    A JPEG source is rewritten block by block when ``lossless`` (see :mod:`.lossless_jpeg`):
+    only the blocks where ``pixels`` differ from the original change; otherwise, or when that is
+    not possible, the image is encoded whole at ``jpeg_quality``.
+
+    Returns short notes for the image's log line: each piece of the original's metadata left
+    out for safety, and a JPEG re-encoded whole though block-by-block was asked for (empty when
+    there is nothing to say). Raises ImageError; nothing is left at ``path`` or beside it when
+    writing fails."""
     module, extension, name = FORMATS[loaded.format]
     channels = 1 if pixels.ndim == 2 else pixels.shape[2]
     allowed = (np.uint8,) if loaded.format == "jpeg" else (np.uint8, np.uint16)
     if pixels.dtype not in allowed or channels not in ((1, 3) if loaded.format == "jpeg" else (1, 3, 4)):
         raise ImageError(f"{path}: cannot write {pixels.dtype} pixels with {channels} channel(s) as {name}.")
-    params = [cv2.IMWRITE_JPEG_QUALITY, int(jpeg_quality)] if loaded.format == "jpeg" else []
+    notes: List[str] = []
+    encoded = None
+    if lossless and loaded.format == "jpeg":
+        encoded = _block_by_block(loaded, pixels, notes)
+    if encoded is None:
+        encoded = _encode(path, pixels, extension, name, jpeg_quality if loaded.format == "jpeg" else None)
+    height, width = pixels.shape[:2]
+    try:
+        data = module.with_metadata(encoded, loaded.source_bytes, width, height, channels, notes)
+    except ValueError as error:
+        raise ImageError(f"{path}: the original's metadata could not be copied ({error}).") from None
+    write_atomically(path, data)
+    return list(dict.fromkeys(notes))
+
+
+def _block_by_block(loaded: LoadedImage, pixels: np.ndarray, notes: List[str]):
+    """The JPEG with new coefficients only where ``pixels`` changed, or None (and a note) when
+    this JPEG cannot be rewritten so."""
+    from . import lossless_jpeg
+
+    if loaded.orientation != 1:
+        notes.append("JPEG re-encoded whole: its EXIF orientation turns the pixels, which moves every block")
+        return None
+    try:
+        return lossless_jpeg.encode(loaded.source_bytes, loaded.pixels, pixels)
+    except ImportError:
+        notes.append(f"JPEG re-encoded whole: jpeglib is not installed ({lossless_jpeg.INSTALL})")
+        return None
+    except lossless_jpeg.Unsupported as reason:
+        notes.append(f"JPEG re-encoded whole: {reason}")
+        return None
+
+
+def _encode(path: str, pixels: np.ndarray, extension: str, name: str, jpeg_quality) -> bytes:
+    """``pixels`` encoded whole by OpenCV."""
+    params = [cv2.IMWRITE_JPEG_QUALITY, int(jpeg_quality)] if jpeg_quality else []
     try:
         ok, encoded = cv2.imencode(extension, pixels, params)
     except cv2.error as error:
         raise ImageError(f"{path}: OpenCV could not encode the {name} ({_short(error)}).") from None
     if not ok:
         raise ImageError(f"{path}: OpenCV could not encode the {name}.")
-    height, width = pixels.shape[:2]
-    dropped: List[str] = []
-    try:
-        data = module.with_metadata(encoded.tobytes(), loaded.source_bytes, width, height, channels, dropped)
-    except ValueError as error:
-        raise ImageError(f"{path}: the original's metadata could not be copied ({error}).") from None
-    write_atomically(path, data)
-    return list(dict.fromkeys(dropped))
+    return encoded.tobytes()
 
 
 def written_by_geoblur(path: str) -> bool:

@@ -33,7 +33,8 @@ def settings_key(record: dict, settings) -> str:
     method, mask scale) without the device, and the settings the record does not hold."""
     shaping = {key: value for key, value in record.items() if key != "device"}
     shaping.update(classes=sorted(settings.classes), fill_color=list(settings.style.fill_color),
-                   jpeg_quality=settings.jpeg_quality, image_type=settings.image_type,
+                   jpeg_quality=settings.jpeg_quality, lossless_jpeg=settings.lossless_jpeg,
+                   image_type=settings.image_type,
                    horizontal_fov=settings.horizontal_fov)
     return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode("utf-8")).hexdigest()
 

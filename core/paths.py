@@ -90,6 +90,18 @@ def destinations(sources: Iterable[str], base_folder: str,
     return {s: t for s, t in targets.items() if s not in refused}, refused
 
 
+def place(jobs, base_folder: str, output_folder: str) -> Dict[str, str]:
+    """Set the destination of every job (:class:`.types.ImageJob`); returns, by source, the
+    reason a source is refused (its copy would collide). Raises GeoBlurError when the output
+    folder lies among the originals."""
+    sources = [job.source for job in jobs]
+    check_output_folder(sources, output_folder)
+    targets, refused = destinations(sources, base_folder, output_folder)
+    for job in jobs:
+        job.destination = targets.get(job.source, "")
+    return refused
+
+
 def check_output_folder(sources: Iterable[str], output_folder: str) -> None:
     """Raise GeoBlurError, naming both paths, when the output folder is (inside) a folder that
     holds a source image, or holds one itself."""

@@ -36,7 +36,8 @@ class Settings:
     style: obscure.Style = field(default_factory=obscure.Style)
     thresholds: Dict[str, float] = field(default_factory=dict)  # per class, overrides models'
     device: str = "auto"
-    jpeg_quality: int = 95
+    jpeg_quality: int = 95  # for images encoded whole
+    lossless_jpeg: bool = True  # JPEG in, JPEG out: new coefficients only under the masks
     image_type: str = "auto"  # auto, planar, equirectangular
     horizontal_fov: Optional[float] = None  # used when EXIF has no 35 mm focal length
     extra_models: List[ModelSpec] = field(default_factory=list)  # the user's own, run as well
@@ -142,7 +143,8 @@ class Anonymizer:
                 result.detections = panorama.detect(rgb, sphere, self.detect, self.callbacks.is_canceled)
             anonymized = obscure.apply(loaded.pixels, result.detections, self.settings.style,
                                        wrap=sphere is not None and sphere.wraps)
-            result.notes += write_image(job.destination, anonymized, loaded, self.settings.jpeg_quality)
+            result.notes += write_image(job.destination, anonymized, loaded, self.settings.jpeg_quality,
+                                        self.settings.lossless_jpeg)
         except Canceled:
             raise
         except Exception as error:  # noqa: BLE001 - whatever breaks on one image fails that image

@@ -171,21 +171,27 @@ class Runner:
         context.set_executable(python_executable())
         queue = iter(to_do)
         running = {}
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            try:
-                self._fill(pool, jobs, queue, running, workers * IN_FLIGHT_PER_WORKER)
-                while running:
-                    finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        index, stat = running.pop(future)
+        limit = workers * IN_FLIGHT_PER_WORKER
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+        canceled = False
+        try:
+            self._fill(pool, jobs, queue, running, limit)
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    index, stat = running.pop(future)
+                    if not future.cancelled():
                         yield index, stat, self._outcome(future, jobs[index])
-                    if self.callbacks.is_canceled():
-                        raise Canceled("Canceled.")
-                    self._fill(pool, jobs, queue, running, workers * IN_FLIGHT_PER_WORKER)
-            except BaseException:
-                for future in running:
-                    future.cancel()  # those not started yet; the rest finish their one image
-                raise
+                if not canceled and self.callbacks.is_canceled():
+                    canceled = True
+                    for future in running:
+                        future.cancel()  # those not started; the others finish their one image
+                if not canceled:
+                    self._fill(pool, jobs, queue, running, limit)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if canceled:
+            raise Canceled("Canceled.")
 
     def _fill(self, pool, jobs, queue, running, limit):
         while len(running) < limit:
@@ -215,6 +221,14 @@ class Runner:
                         pass
         self.ledger.close()
         release_sessions()
+
+
+def _ignore_interrupts() -> None:
+    """In a worker process: Ctrl-C in a terminal reaches the whole process group, and is the
+    client's to handle (it cancels); a worker stops when the client shuts the pool down."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def skipped(job: ImageJob, reason: str) -> ImageResult:

@@ -367,217 +367,222 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
             <translation>Der Bildpfad {value!r} ist relativ, aber es gibt keinen Basisordner: setzen Sie BASE_FOLDER oder verwenden Sie einen in einer Datei gespeicherten Layer.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="70" />
+            <location filename="../processing_provider/parameters.py" line="71" />
             <source>Faces</source>
             <translation>Gesichter</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="70" />
+            <location filename="../processing_provider/parameters.py" line="71" />
             <source>Persons</source>
             <translation>Personen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="70" />
+            <location filename="../processing_provider/parameters.py" line="71" />
             <source>Licence plates</source>
             <translation>Kfz-Kennzeichen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="70" />
+            <location filename="../processing_provider/parameters.py" line="71" />
             <source>Vehicles</source>
             <translation>Fahrzeuge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="87" />
+            <location filename="../processing_provider/parameters.py" line="88" />
             <source>Point layer with image paths</source>
             <translation>Punktlayer mit Bildpfaden</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="92" />
+            <location filename="../processing_provider/parameters.py" line="93" />
             <source>Field with the image path</source>
             <translation>Feld mit dem Bildpfad</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="95" />
+            <location filename="../processing_provider/parameters.py" line="96" />
             <source>Base folder for relative image paths (default: the layer's folder)</source>
             <translation>Basisordner für relative Bildpfade (Standard: der Ordner des Layers)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="98" />
+            <location filename="../processing_provider/parameters.py" line="99" />
             <source>Objects to anonymize</source>
             <translation>Zu anonymisierende Objekte</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="100" />
+            <location filename="../processing_provider/parameters.py" line="101" />
             <source>Anonymization method</source>
             <translation>Anonymisierungsmethode</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="100" />
+            <location filename="../processing_provider/parameters.py" line="101" />
             <source>Gaussian blur</source>
             <translation>Gaußscher Weichzeichner</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="100" />
+            <location filename="../processing_provider/parameters.py" line="101" />
             <source>Pixelate</source>
             <translation>Verpixeln</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="100" />
+            <location filename="../processing_provider/parameters.py" line="101" />
             <source>Solid fill</source>
             <translation>Füllen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="102" />
+            <location filename="../processing_provider/parameters.py" line="103" />
             <source>Image type</source>
             <translation>Bildtyp</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="103" />
+            <location filename="../processing_provider/parameters.py" line="104" />
             <source>Automatic (360° panorama when GPano metadata says so, or a 2:1 image whose edges meet)</source>
             <translation>Automatisch (360°-Panorama, wenn GPano-Metadaten es sagen oder ein 2:1-Bild, dessen Ränder aneinanderpassen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="104" />
+            <location filename="../processing_provider/parameters.py" line="105" />
             <source>Photo</source>
             <translation>Foto</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="104" />
+            <location filename="../processing_provider/parameters.py" line="105" />
             <source>360° panorama (equirectangular)</source>
             <translation>360°-Panorama (equirektangular)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="106" />
+            <location filename="../processing_provider/parameters.py" line="107" />
             <source>Field with the camera heading (degrees clockwise from north)</source>
             <translation>Feld mit der Blickrichtung der Kamera (Grad im Uhrzeigersinn ab Nord)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="109" />
+            <location filename="../processing_provider/parameters.py" line="110" />
             <source>Fill colour (solid fill)</source>
             <translation>Füllfarbe (Füllen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="110" />
+            <location filename="../processing_provider/parameters.py" line="111" />
             <source>Detection threshold, all classes (empty: each model's default)</source>
             <translation>Erkennungsschwelle, alle Klassen (leer: Standard jedes Modells)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="111" />
+            <location filename="../processing_provider/parameters.py" line="112" />
             <source>Detection threshold, faces</source>
             <translation>Erkennungsschwelle, Gesichter</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="112" />
+            <location filename="../processing_provider/parameters.py" line="113" />
             <source>Detection threshold, persons</source>
             <translation>Erkennungsschwelle, Personen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="113" />
+            <location filename="../processing_provider/parameters.py" line="114" />
             <source>Detection threshold, licence plates</source>
             <translation>Erkennungsschwelle, Kfz-Kennzeichen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="114" />
+            <location filename="../processing_provider/parameters.py" line="115" />
             <source>Detection threshold, vehicles</source>
             <translation>Erkennungsschwelle, Fahrzeuge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="116" />
+            <location filename="../processing_provider/parameters.py" line="117" />
             <source>Mask enlargement (times the detected box)</source>
             <translation>Maskenvergrößerung (Vielfaches des erkannten Rechtecks)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="119" />
+            <location filename="../processing_provider/parameters.py" line="120" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="119" />
+            <location filename="../processing_provider/parameters.py" line="120" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, wenn verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="119" />
+            <location filename="../processing_provider/parameters.py" line="120" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="119" />
+            <location filename="../processing_provider/parameters.py" line="120" />
             <source>CUDA GPU</source>
             <translation>CUDA-GPU</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="121" />
+            <location filename="../processing_provider/parameters.py" line="122" />
             <source>JPEG quality of the anonymized copies</source>
             <translation>JPEG-Qualität der anonymisierten Kopien</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="124" />
+            <location filename="../processing_provider/parameters.py" line="125" />
+            <source>Re-encode JPEGs whole (default: new coefficients only in the blocks under the masks)</source>
+            <translation>JPEGs vollständig neu kodieren (Standard: neue Koeffizienten nur in den Blöcken unter den Masken)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/parameters.py" line="128" />
             <source>Horizontal field of view in degrees (when EXIF has no 35 mm focal length)</source>
             <translation>Horizontaler Bildwinkel in Grad (wenn EXIF keine Kleinbild-Brennweite enthält)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="127" />
+            <location filename="../processing_provider/parameters.py" line="131" />
             <source>Your own models (ONNX files or GeoBlur manifest JSON)</source>
             <translation>Eigene Modelle (ONNX-Dateien oder GeoBlur-Manifest-JSON)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="130" />
+            <location filename="../processing_provider/parameters.py" line="134" />
             <source>Class map of your own models, e.g. plate=license_plate; car=vehicle; 0=person</source>
             <translation>Klassenzuordnung der eigenen Modelle, z. B. plate=license_plate; car=vehicle; 0=person</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="133" />
+            <location filename="../processing_provider/parameters.py" line="137" />
             <source>Worker processes (0: one per core; 1: in QGIS's own process)</source>
             <translation>Worker-Prozesse (0: einer je Kern; 1: im Prozess von QGIS selbst)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="136" />
+            <location filename="../processing_provider/parameters.py" line="140" />
             <source>Dask scheduler address for a cluster, e.g. tcp://host:8786 (empty: this computer)</source>
             <translation>Adresse des Dask-Schedulers eines Clusters, z. B. tcp://host:8786 (leer: dieser Computer)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="139" />
+            <location filename="../processing_provider/parameters.py" line="143" />
             <source>Redo images whose anonymized copy is up to date</source>
             <translation>Bilder neu bearbeiten, deren anonymisierte Kopie aktuell ist</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="140" />
+            <location filename="../processing_provider/parameters.py" line="144" />
             <source>Folder for the anonymized images</source>
             <translation>Ordner für die anonymisierten Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="141" />
+            <location filename="../processing_provider/parameters.py" line="145" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="142" />
+            <location filename="../processing_provider/parameters.py" line="146" />
             <source>Images</source>
             <translation>Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="143" />
+            <location filename="../processing_provider/parameters.py" line="147" />
             <source>Images anonymized</source>
             <translation>Anonymisierte Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="144" />
+            <location filename="../processing_provider/parameters.py" line="148" />
             <source>Images failed</source>
             <translation>Fehlgeschlagene Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="145" />
+            <location filename="../processing_provider/parameters.py" line="149" />
             <source>Images skipped (up to date or canceled)</source>
             <translation>Übersprungene Bilder (aktuell oder abgebrochen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="184" />
+            <location filename="../processing_provider/parameters.py" line="188" />
             <source>MODEL_CLASSES is set but MODELS is empty: add the model files the class map is for, or clear MODEL_CLASSES.</source>
             <translation>MODEL_CLASSES ist gesetzt, aber MODELS ist leer: fügen Sie die Modelldateien hinzu, für die die Klassenzuordnung gilt, oder leeren Sie MODEL_CLASSES.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="200" />
+            <location filename="../processing_provider/parameters.py" line="204" />
             <source>Choose at least one kind of object to anonymize (CLASSES).</source>
             <translation>Wählen Sie mindestens eine Art von Objekt zum Anonymisieren (CLASSES).</translation>
         </message>

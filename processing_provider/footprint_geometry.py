@@ -6,11 +6,11 @@ projection centred on the camera, so each camera gets one such local CRS and its
 transformed from there into the layer's CRS, whatever that CRS is (degrees or metres).
 
 A footprint without a direction (``ring`` None: no heading or no field of view) is drawn as a
-small circle round the camera, so the detections layer has a single geometry type (Polygon);
-its ``located`` field says "camera".
+small circle round the camera (:func:`core.footprints.camera_ring`), so the detections layer has
+a single geometry type (Polygon); its ``located`` field says "camera". The command line does the
+same with OGR (``core/cli/gpkg.py``).
 """
-import math
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -20,16 +20,9 @@ from qgis.core import (
     QgsPointXY,
 )
 
-CAMERA_RADIUS_M = 1.0
-CAMERA_SEGMENTS = 16
+from ..core.footprints import camera_ring
+
 WGS84 = "EPSG:4326"
-
-
-def camera_ring(radius: float = CAMERA_RADIUS_M, segments: int = CAMERA_SEGMENTS) -> List[Tuple[float, float]]:
-    """A closed ring approximating a circle of ``radius`` metres round the camera."""
-    ring = [(radius * math.sin(2 * math.pi * i / segments), radius * math.cos(2 * math.pi * i / segments))
-            for i in range(segments)]
-    return ring + ring[:1]
 
 
 def camera_point(geometry: QgsGeometry) -> Optional[QgsPointXY]:

@@ -13,7 +13,7 @@ from qgis.core import QgsFeature, QgsProviderRegistry
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import ImageError
-from ..core.paths import check_output_folder, destinations, resolve_source
+from ..core.paths import place, resolve_source
 from ..core.types import ImageJob
 from ..plugin.i18n import tr
 
@@ -76,13 +76,9 @@ def plan(features, image_field: str, heading_field: str, base_folder: str, outpu
         except ImageError as error:
             entry.error = tr("Feature {fid}: {reason}").format(fid=feature.id(), reason=error)
         entries.append(entry)
-    sources = [e.job.source for e in entries if e.job]
-    check_output_folder(sources, output_folder)
-    targets, refused = destinations(sources, base_folder, output_folder)
+    refused = place([e.job for e in entries if e.job], base_folder, output_folder)
     for entry in entries:
         if entry.job and entry.job.source in refused:
             entry.error = tr("Feature {fid}: {reason}").format(fid=entry.feature.id(), reason=refused[entry.job.source])
             entry.job = None
-        elif entry.job:
-            entry.job.destination = targets[entry.job.source]
     return entries

@@ -44,6 +44,7 @@ CLASS_THRESHOLDS = {  # parameter → the GeoBlur class it sets the threshold of
 MASK_SCALE = "MASK_SCALE"
 DEVICE = "DEVICE"
 JPEG_QUALITY = "JPEG_QUALITY"
+JPEG_REENCODE = "JPEG_REENCODE"
 IMAGE_TYPE = "IMAGE_TYPE"
 HEADING_FIELD = "HEADING_FIELD"
 FIELD_OF_VIEW = "FIELD_OF_VIEW"
@@ -120,6 +121,9 @@ def define(algorithm) -> None:
     add(_advanced(QgsProcessingParameterNumber(
         JPEG_QUALITY, tr("JPEG quality of the anonymized copies"), QgsProcessingParameterNumber.Integer,
         95, False, 1, 100)))
+    add(_advanced(QgsProcessingParameterBoolean(
+        JPEG_REENCODE, tr("Re-encode JPEGs whole (default: new coefficients only in the blocks under the masks)"),
+        False)))
     add(_advanced(QgsProcessingParameterNumber(
         FIELD_OF_VIEW, tr("Horizontal field of view in degrees (when EXIF has no 35 mm focal length)"),
         QgsProcessingParameterNumber.Double, None, True, 1.0, 360.0)))
@@ -210,6 +214,7 @@ def read_settings(algorithm, parameters, context):
         thresholds=thresholds(algorithm, parameters, context, classes),
         device=DEVICES[algorithm.parameterAsEnum(parameters, DEVICE, context)],
         jpeg_quality=algorithm.parameterAsInt(parameters, JPEG_QUALITY, context),
+        lossless_jpeg=not algorithm.parameterAsBool(parameters, JPEG_REENCODE, context),
         image_type=IMAGE_TYPES[algorithm.parameterAsEnum(parameters, IMAGE_TYPE, context)],
         horizontal_fov=_optional_number(algorithm, parameters, FIELD_OF_VIEW, context),
         extra_models=user_models(algorithm, parameters, context),

@@ -27,6 +27,8 @@ STANDALONE = {0x01} | set(range(0xD0, 0xD8))
 MAX_PAYLOAD = 0xFFFF - 2
 
 JFIF = b"JFIF\0"
+#: JFIF 1.1, no density unit, 1:1 aspect, no thumbnail
+DEFAULT_JFIF = JFIF + b"\x01\x01\x00\x00\x01\x00\x01\x00\x00"
 EXIF = b"Exif\0\0"
 XMP_MAIN = b"http://ns.adobe.com/xap/1.0/\0"
 XMP_EXTENDED = b"http://ns.adobe.com/xmp/extension/\0"
@@ -133,8 +135,9 @@ def with_metadata(encoded: bytes, source: bytes, width: int, height: int, channe
     original = parse(source)
     new = parse(encoded)
     dropped.extend(_uncopied(original))
-    jfif = _jfif(original) or _jfif(new)
-    segments = [jfif] if jfif else []
+    # the copy is YCbCr or grey, which JFIF describes: the block-by-block writer, copying an
+    # Adobe marker it then drops, may leave none
+    segments = [_jfif(original) or _jfif(new) or (APP0, DEFAULT_JFIF)]
     segments += _exif(original, width, height, dropped)
     segments += _xmp(original, width, height, dropped)
     segments += [(APP2, payload) for payload in _icc(original, channels, dropped)]

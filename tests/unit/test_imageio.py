@@ -178,7 +178,7 @@ def test_failed_encoding_leaves_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(imageio.cv2, "imencode", lambda *args, **kwargs: (False, None))
     out = tmp_path / "out" / "messi5.jpg"
     with pytest.raises(ImageError) as caught:
-        write_image(str(out), loaded.pixels, loaded)
+        write_image(str(out), loaded.pixels, loaded, lossless=False)
     assert str(out) in str(caught.value)
     assert not out.exists()
     assert not out.parent.exists() or os.listdir(out.parent) == []

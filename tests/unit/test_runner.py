@@ -76,14 +76,20 @@ def test_a_rerun_skips_what_is_up_to_date_and_redoes_what_changed(tmp_path):
     assert {r.status for r in forced} == {"anonymized"}
 
 
-def test_a_cancel_skips_the_images_not_started(tmp_path):
-    jobs = make_jobs(tmp_path, 4)
+def canceled_after_the_first_result(tmp_path, jobs, workers):
+    """The results of a run canceled as soon as its first result is in."""
     seen = []
-    runner = Runner(FACE_FILL, Engine(workers=1), str(tmp_path / "out"))
+    runner = Runner(FACE_FILL, Engine(workers=workers), str(tmp_path / "out"))
     runner.callbacks.progress = seen.append
     runner.callbacks.is_canceled = lambda: len(seen) >= 1
     results = list(runner.run(jobs))
     assert runner.canceled
+    return results
+
+
+def test_a_cancel_skips_the_images_not_started(tmp_path):
+    jobs = make_jobs(tmp_path, 4)
+    results = canceled_after_the_first_result(tmp_path, jobs, 1)
     assert [r.status for r in results] == ["anonymized", "skipped", "skipped", "skipped"]
     assert not os.path.exists(jobs[1].destination) and not stray_files(tmp_path / "out")
 
@@ -128,3 +134,16 @@ def test_a_run_killed_mid_way_resumes_to_every_image_exactly_once(tmp_path, work
     assert all(written_by_geoblur(job.destination) for job in jobs)
     assert not stray_files(tmp_path / "out")
     assert sorted(os.listdir(tmp_path / "out")) == sorted([".geoblur"] + [os.path.basename(j.destination) for j in jobs])
+
+
+def test_a_cancel_with_worker_processes_keeps_what_they_finished(tmp_path):
+    jobs = make_jobs(tmp_path, 8)
+    results = canceled_after_the_first_result(tmp_path, jobs, 2)
+    statuses = [r.status for r in results]
+    assert "skipped" in statuses and statuses.count("anonymized") >= 1
+    for job, result in zip(jobs, results):  # a copy exists exactly for the images said anonymized
+        assert os.path.exists(job.destination) == (result.status == "anonymized")
+    assert not stray_files(tmp_path / "out")
+    # and the next run takes them as up to date
+    again = [r.status for r in Runner(FACE_FILL, Engine(workers=1), str(tmp_path / "out")).run(jobs)]
+    assert again == ["skipped" if s == "anonymized" else "anonymized" for s in statuses]

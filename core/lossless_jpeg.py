@@ -1,0 +1,137 @@
+"""JPEG in, JPEG out, touching only what must be hidden.
+
+Mapping imagery is measured from (photogrammetry, feature matching, asset inventories), and
+re-encoding a whole 8K panorama to hide three faces adds generation loss everywhere. Here the
+source's DCT coefficients are read as they are (``jpeglib``, which bundles libjpeg); only the
+MCUs (the 8×8 or 16×16 pixel units a JPEG codes together) that hold a changed pixel get new
+coefficients, computed from the anonymized pixels and quantised with the source's own tables;
+every other block keeps its coefficients bit for bit. A mask's feather changes pixels, so it
+lies inside the touched MCUs by construction.
+
+Baseline and extended sequential 8-bit JPEGs, grey or YCbCr, any chroma subsampling, are done
+this way; progressive, arithmetic-coded, 12-bit, CMYK/YCCK and lossless JPEGs raise
+:class:`Unsupported`, and the caller re-encodes the whole image instead (and says so).
+"""
+import os
+import tempfile
+from typing import List
+
+import cv2
+import numpy as np
+
+from .metadata import jpeg as jpeg_markers
+
+INSTALL = "python3 -m pip install jpeglib==1.0.2"
+#: frame types coded with Huffman tables, sequentially: baseline, extended sequential
+SEQUENTIAL = {0xC0, 0xC1}
+FRAME_NAMES = {0xC2: "progressive", 0xC3: "lossless", 0xC5: "differential", 0xC6: "differential progressive",
+               0xC7: "differential lossless", 0xC9: "arithmetic-coded", 0xCA: "arithmetic-coded progressive",
+               0xCB: "arithmetic-coded lossless", 0xCD: "arithmetic-coded differential",
+               0xCE: "arithmetic-coded differential", 0xCF: "arithmetic-coded differential"}
+
+
+class Unsupported(Exception):
+    """This JPEG cannot be rewritten block by block; the message says why."""
+
+
+def _dct_matrix() -> np.ndarray:
+    """The orthonormal 8-point DCT-II, as JPEG (and OpenCV's dct) defines it."""
+    k = np.arange(8)[:, None]
+    n = np.arange(8)[None, :]
+    matrix = np.cos((2 * n + 1) * k * np.pi / 16) * np.sqrt(2 / 8)
+    matrix[0] /= np.sqrt(2)
+    return matrix
+
+
+DCT = _dct_matrix().astype(np.float32)
+
+
+def check_frame(source: bytes) -> None:
+    """Raise Unsupported unless the JPEG is sequential, Huffman-coded and 8-bit."""
+    parsed = jpeg_markers.parse(source)
+    frame = next((marker, payload) for marker, payload in parsed.segments if marker in jpeg_markers.FRAME_MARKERS)
+    marker, payload = frame
+    if marker not in SEQUENTIAL:
+        raise Unsupported(f"it is a {FRAME_NAMES.get(marker, 'non-sequential')} JPEG")
+    if payload[0] != 8:
+        raise Unsupported(f"it has {payload[0]}-bit samples")
+    if parsed.components not in (1, 3):
+        raise Unsupported(f"it has {parsed.components} colour components")
+
+
+def touched_mcus(changed: np.ndarray, mcu_height: int, mcu_width: int) -> np.ndarray:
+    """(MCU rows, MCU columns) bool: the MCUs holding at least one changed pixel."""
+    height, width = changed.shape
+    rows, columns = -(-height // mcu_height), -(-width // mcu_width)
+    padded = np.zeros((rows * mcu_height, columns * mcu_width), bool)
+    padded[:height, :width] = changed
+    return padded.reshape(rows, mcu_height, columns, mcu_width).any(axis=(1, 3))
+
+
+def _ycbcr(pixels: np.ndarray) -> List[np.ndarray]:
+    """JFIF's full-range Y, Cb, Cr (float32) of BGR (..., 3) or grey uint8 pixels."""
+    if pixels.ndim == 3:  # (N, h, w) grey tiles
+        return [pixels.astype(np.float32)]
+    b, g, r = (pixels[..., i].astype(np.float32) for i in range(3))
+    return [0.299 * r + 0.587 * g + 0.114 * b,
+            -0.168736 * r - 0.331264 * g + 0.5 * b + 128,
+            0.5 * r - 0.418688 * g - 0.081312 * b + 128]
+
+
+def _tiles(pixels: np.ndarray, mcu_rows: np.ndarray, mcu_columns: np.ndarray, height: int, width: int) -> np.ndarray:
+    """The MCUs (N, height, width[, 3]) at (mcu_rows, mcu_columns) of ``pixels``, a partial MCU at
+    the right or bottom edge extended by repeating its last row and column, as encoders do."""
+    rows = np.clip(mcu_rows[:, None] * height + np.arange(height)[None, :], 0, pixels.shape[0] - 1)
+    columns = np.clip(mcu_columns[:, None] * width + np.arange(width)[None, :], 0, pixels.shape[1] - 1)
+    return pixels[rows[:, :, None], columns[:, None, :]]
+
+
+def _blocks(plane: np.ndarray, v: int, h: int) -> np.ndarray:
+    """(N, v·8, h·8) component tiles as (N, v, h, 8, 8) blocks."""
+    return plane.reshape(len(plane), v, 8, h, 8).transpose(0, 1, 3, 2, 4)
+
+
+def encode(source: bytes, original: np.ndarray, anonymized: np.ndarray) -> bytes:
+    """A JPEG of ``anonymized`` made from ``source``'s coefficients, new ones only in the MCUs
+    where ``anonymized`` differs from ``original`` (the source decoded, same shape; pixels as
+    stored, i.e. EXIF orientation 1). Raises Unsupported."""
+    import jpeglib
+
+    check_frame(source)
+    with tempfile.TemporaryDirectory(prefix="geoblur-jpeg-") as folder:
+        source_path, output_path = os.path.join(folder, "in.jpg"), os.path.join(folder, "out.jpg")
+        with open(source_path, "wb") as stream:
+            stream.write(source)
+        image = jpeglib.read_dct(source_path)
+        image.load()
+        if image.progressive_mode:
+            raise Unsupported("it is a progressive JPEG")
+        space = getattr(image.jpeg_color_space, "name", str(image.jpeg_color_space))
+        if space not in ("JCS_YCbCr", "JCS_GRAYSCALE"):
+            raise Unsupported(f"its colour space is {space[4:]} (an Adobe marker says so), not YCbCr")
+        components = [image.Y] + ([image.Cb, image.Cr] if image.has_chrominance else [])
+        if len(components) != (1 if anonymized.ndim == 2 else 3) or image.has_black:
+            raise Unsupported("its colour components do not match the decoded image")
+        factors = np.asarray(image.samp_factor).reshape(-1, 2)[:len(components)]  # (vertical, horizontal)
+        v_max, h_max = int(factors[:, 0].max()), int(factors[:, 1].max())
+        changed = cv2.absdiff(anonymized, original)
+        changed = changed.max(axis=2) > 0 if changed.ndim == 3 else changed > 0
+        touched = touched_mcus(changed, 8 * v_max, 8 * h_max)
+        if touched.any():
+            mcu_rows, mcu_columns = np.nonzero(touched)
+            planes = _ycbcr(_tiles(anonymized, mcu_rows, mcu_columns, 8 * v_max, 8 * h_max))
+            for index, (coefficients, plane) in enumerate(zip(components, planes)):
+                v, h = int(factors[index, 0]), int(factors[index, 1])
+                fy, fx = v_max // v, h_max // h
+                sampled = plane.reshape(len(plane), 8 * v, fy, 8 * h, fx).mean(axis=(2, 4))
+                transformed = DCT @ (_blocks(sampled, v, h) - 128.0) @ DCT.T
+                table = image.qt[image.quant_tbl_no[index]]
+                quantised = np.clip(np.round(transformed / table), -32768, 32767).astype(np.int16)
+                rows = mcu_rows[:, None, None] * v + np.arange(v)[None, :, None]
+                columns = mcu_columns[:, None, None] * h + np.arange(h)[None, None, :]
+                rows, columns = np.broadcast_arrays(rows, columns)
+                inside = (rows < coefficients.shape[0]) & (columns < coefficients.shape[1])
+                coefficients[rows[inside], columns[inside]] = quantised[inside]
+        image.write_dct(output_path)
+        with open(output_path, "rb") as stream:
+            return stream.read()
