@@ -1,7 +1,9 @@
 """JPEG in, JPEG out: the block-by-block writer against a whole re-encode, on 8192×4096
 panoramas (pano_faces_dev, faces, solid fill): time to write the copy, and PSNR outside the
-masks against the source as decoded — outside the touched blocks (∞ expected: not one
-coefficient changed there) and outside the obscured pixels (the rest of the touched MCUs too).
+masks against the source as decoded — outside the touched MCUs and their neighbours (∞
+expected: not one coefficient changed there; a decoder's chroma upsampling reaches one chroma
+sample into the next MCU) and outside the obscured pixels (the rest of the touched MCUs too) —
+and the file size.
 
     python -m bench.lossless [--panoramas 8]
 """
@@ -11,11 +13,12 @@ import os
 import sys
 import time
 
+import cv2
 import numpy as np
 
 from core.imageio import read_image, write_image
 from core.lossless_jpeg import touched_mcus
-from core.obscure import Style, apply
+from core.obscure import Style, apply, regions as obscure_regions
 from core.pipeline import Anonymizer, Settings
 from core.types import ImageJob
 
@@ -43,11 +46,15 @@ def main(argv=None) -> int:
         loaded = read_image(source)
         anonymized = apply(loaded.pixels, result.detections, style, wrap=result.projection == "equirectangular")
         changed = np.any(anonymized != loaded.pixels, axis=2)
-        blocks = np.kron(touched_mcus(changed, 16, 16), np.ones((16, 16), bool))[:changed.shape[0], :changed.shape[1]]
+        # the touched MCUs and one MCU round them: a decoder's chroma upsampling reads one chroma
+        # sample across an MCU border, so pixels next to a touched MCU may shift by a level
+        touched = cv2.dilate(touched_mcus(loaded.pixels, anonymized, None, 16, 16).astype(np.uint8), np.ones((3, 3), np.uint8))
+        blocks = np.kron(touched, np.ones((16, 16), np.uint8))[:changed.shape[0], :changed.shape[1]] > 0
+        box = obscure_regions(loaded.pixels.shape, result.detections, style, wrap=result.projection == "equirectangular")
         for name, lossless in (("block by block", True), ("whole re-encode (quality 95)", False)):
             path = os.path.join(args.output, f"{index}-{lossless}.jpg")
             started = time.perf_counter()
-            notes = write_image(path, anonymized, loaded, 95, lossless)
+            notes = write_image(path, anonymized, loaded, 95, lossless, box)
             spent = time.perf_counter() - started
             written = read_image(path).pixels
             rows[name].append((spent, psnr(written[~blocks], loaded.pixels[~blocks]),

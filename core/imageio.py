@@ -87,12 +87,13 @@ def read_image(path: str) -> LoadedImage:
 
 
 def write_image(path: str, pixels: np.ndarray, loaded: LoadedImage, jpeg_quality: int = 95,
-                lossless: bool = True) -> List[str]:
+                lossless: bool = True, regions=None) -> List[str]:
     """Write ``pixels`` (upright) to ``path`` in ``loaded``'s format with its metadata, atomically.
 
     A JPEG source is rewritten block by block when ``lossless`` (see :mod:`.lossless_jpeg`):
-    only the blocks where ``pixels`` differ from the original change; otherwise, or when that is
-    not possible, the image is encoded whole at ``jpeg_quality``.
+    only the blocks where ``pixels`` differ from the original change (they can only differ inside
+    ``regions``, when given); otherwise, or when that is not possible, the image is encoded whole
+    at ``jpeg_quality``.
 
     Returns short notes for the image's log line: each piece of the original's metadata left
     out for safety, and a JPEG re-encoded whole though block-by-block was asked for (empty when
@@ -106,7 +107,7 @@ def write_image(path: str, pixels: np.ndarray, loaded: LoadedImage, jpeg_quality
     notes: List[str] = []
     encoded = None
     if lossless and loaded.format == "jpeg":
-        encoded = _block_by_block(loaded, pixels, notes)
+        encoded = _block_by_block(loaded, pixels, regions, notes)
     if encoded is None:
         encoded = _encode(path, pixels, extension, name, jpeg_quality if loaded.format == "jpeg" else None)
     height, width = pixels.shape[:2]
@@ -118,7 +119,7 @@ def write_image(path: str, pixels: np.ndarray, loaded: LoadedImage, jpeg_quality
     return list(dict.fromkeys(notes))
 
 
-def _block_by_block(loaded: LoadedImage, pixels: np.ndarray, notes: List[str]):
+def _block_by_block(loaded: LoadedImage, pixels: np.ndarray, regions, notes: List[str]):
     """The JPEG with new coefficients only where ``pixels`` changed, or None (and a note) when
     this JPEG cannot be rewritten so."""
     from . import lossless_jpeg
@@ -127,7 +128,7 @@ def _block_by_block(loaded: LoadedImage, pixels: np.ndarray, notes: List[str]):
         notes.append("JPEG re-encoded whole: its EXIF orientation turns the pixels, which moves every block")
         return None
     try:
-        return lossless_jpeg.encode(loaded.source_bytes, loaded.pixels, pixels)
+        return lossless_jpeg.encode(loaded.source_bytes, loaded.pixels, pixels, regions)
     except ImportError:
         notes.append(f"JPEG re-encoded whole: jpeglib is not installed ({lossless_jpeg.INSTALL})")
         return None

@@ -156,15 +156,34 @@ def apply(pixels: np.ndarray, detections: Sequence[Detection], style: Style, wra
     if style.method not in METHODS:
         raise ValueError(f"Unknown method {style.method!r}; choose one of {', '.join(METHODS)}.")
     out = pixels.copy()
-    height, width = pixels.shape[:2]
+    for d, factor, extent, size, feather, shift in _placements(pixels.shape, detections, style, wrap):
+        _obscure_region(out, d, factor, extent, shift, size, feather, style)
+    return out
+
+
+def regions(shape, detections: Sequence[Detection], style: Style, wrap: bool = False) -> List[Tuple[int, int, int, int]]:
+    """The boxes (x0, y0, x1, y1) of ``pixels`` that :func:`apply` may change, feather included:
+    outside them the copy is the original, so a writer need not look there."""
+    height, width = shape[:2]
+    found = []
+    for _, _, extent, _, feather, shift in _placements(shape, detections, style, wrap):
+        x0, y0, x1, y1 = _roi((extent[0] + shift, extent[1], extent[2] + shift, extent[3]), 2 * feather, width, height)
+        if x1 > x0 and y1 > y0:
+            found.append((x0, y0, x1, y1))
+    return found
+
+
+def _placements(shape, detections: Sequence[Detection], style: Style, wrap: bool):
+    """For each detection and each place it shows in the image (once, or on both sides of a
+    panorama's seam): (detection, growth factor, extent, size, feather, horizontal shift)."""
+    width = shape[1]
     for d in detections:
         factor = object_factor(d, style.mask_scale)
         extent = _extent(d, factor)
         size = _size(d, extent, factor)
         feather = max(1, int(size * 0.08))
         for shift in _shifts(extent, width, wrap):
-            _obscure_region(out, d, factor, extent, shift, size, feather, style)
-    return out
+            yield d, factor, extent, size, feather, shift
 
 
 def _size(detection: Detection, extent, factor: float) -> float:

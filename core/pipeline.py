@@ -141,10 +141,11 @@ class Anonymizer:
                 result.detections = self.detect(rgb)
             else:
                 result.detections = panorama.detect(rgb, sphere, self.detect, self.callbacks.is_canceled)
-            anonymized = obscure.apply(loaded.pixels, result.detections, self.settings.style,
-                                       wrap=sphere is not None and sphere.wraps)
+            wrap = sphere is not None and sphere.wraps
+            anonymized = obscure.apply(loaded.pixels, result.detections, self.settings.style, wrap=wrap)
+            changed = obscure.regions(loaded.pixels.shape, result.detections, self.settings.style, wrap=wrap)
             result.notes += write_image(job.destination, anonymized, loaded, self.settings.jpeg_quality,
-                                        self.settings.lossless_jpeg)
+                                        self.settings.lossless_jpeg, changed)
         except Canceled:
             raise
         except Exception as error:  # noqa: BLE001 - whatever breaks on one image fails that image

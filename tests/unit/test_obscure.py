@@ -100,3 +100,18 @@ def test_the_edge_is_feathered_outward_over_about_twice_the_feather(side):
     assert ramp[-1] < 100 and np.all(np.diff(ramp) <= 1)  # fades outward, dark next to the edge
     assert (row[:max(0, edge - 3 * feather - 2)] == 200).all()  # untouched beyond the ramp
     assert ramp[: max(1, feather // 2)].min() > 100  # the far end of the ramp is light
+
+
+@pytest.mark.parametrize("wrap", [False, True])
+def test_every_changed_pixel_lies_in_the_regions(wrap):
+    """The block-by-block JPEG writer looks for changes only in these regions."""
+    image = _noise(h=100, w=200)
+    across_seam = Detection("person", 0.9, (180, 20, 230, 80), "test")  # runs past x = W
+    detections = [FACE, across_seam] if wrap else [FACE]
+    style = obscure.Style(method="blur", mask_scale=1.3)
+    changed = np.any(obscure.apply(image, detections, style, wrap=wrap) != image, axis=2)
+    inside = np.zeros_like(changed)
+    for x0, y0, x1, y1 in obscure.regions(image.shape, detections, style, wrap=wrap):
+        inside[y0:y1, x0:x1] = True
+    assert changed.any() and not (changed & ~inside).any()
+    assert changed[:, :10].any() == wrap  # the seam's other side, in a panorama only
