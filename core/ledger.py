@@ -21,11 +21,16 @@ from typing import Optional
 
 import numpy as np
 
+from .errors import GeoBlurError
 from .imageio import written_by_geoblur
 from .types import Detection, ImageJob, ImageResult
 
 FOLDER = ".geoblur"
 NAME = "ledger.sqlite"
+
+
+def _reason(error: Exception) -> str:
+    return getattr(error, "strerror", None) or str(error)
 
 
 def settings_key(record: dict, settings) -> str:
@@ -76,12 +81,17 @@ class Ledger:
 
     def __init__(self, output_folder: str):
         folder = os.path.join(output_folder, FOLDER)
-        os.makedirs(folder, exist_ok=True)
         self.path = os.path.join(folder, NAME)
-        self._db = sqlite3.connect(self.path, timeout=30)
-        self._db.execute("CREATE TABLE IF NOT EXISTS copies (destination TEXT PRIMARY KEY, source TEXT, "
-                         "size INTEGER, mtime_ns INTEGER, shaping TEXT, result TEXT)")
-        self._db.commit()
+        self.problem = ""  # why results could not be recorded, once that happened
+        try:
+            os.makedirs(folder, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=30)
+            self._db.execute("CREATE TABLE IF NOT EXISTS copies (destination TEXT PRIMARY KEY, source TEXT, "
+                             "size INTEGER, mtime_ns INTEGER, shaping TEXT, result TEXT)")
+            self._db.commit()
+        except (OSError, sqlite3.Error) as error:
+            raise GeoBlurError(f"The output folder {output_folder} cannot be written ({_reason(error)}): check "
+                               "that it is writable and its disk has free space.") from None
 
     def close(self) -> None:
         self._db.close()
@@ -111,13 +121,24 @@ class Ledger:
         recorded.job_id = job.job_id
         return recorded
 
-    def record(self, job: ImageJob, result: ImageResult, key: str, stat: Optional[os.stat_result]) -> None:
+    def record(self, job: ImageJob, result: ImageResult, key: str, stat: Optional[os.stat_result]) -> str:
         """Note a copy just written (``stat``: the source's, taken before it was read), or
-        forget the destination when the image did not come out anonymized."""
-        if result.status != "anonymized" or stat is None:
-            self._db.execute("DELETE FROM copies WHERE destination = ?", (job.destination,))
-        else:
-            self._db.execute("INSERT OR REPLACE INTO copies VALUES (?, ?, ?, ?, ?, ?)",
-                             (job.destination, job.source, stat.st_size, stat.st_mtime_ns,
-                              self._shaping(job, key), result_to_json(result)))
-        self._db.commit()
+        forget the destination when the image did not come out anonymized. A ledger that cannot
+        be written (a full disk) does not stop the run: the copies are what matters, and a
+        rerun then redoes the images it could not note. Returns what went wrong the first time
+        it does ("" otherwise)."""
+        try:
+            if result.status != "anonymized" or stat is None:
+                self._db.execute("DELETE FROM copies WHERE destination = ?", (job.destination,))
+            else:
+                self._db.execute("INSERT OR REPLACE INTO copies VALUES (?, ?, ?, ?, ?, ?)",
+                                 (job.destination, job.source, stat.st_size, stat.st_mtime_ns,
+                                  self._shaping(job, key), result_to_json(result)))
+            self._db.commit()
+        except sqlite3.Error as error:
+            if self.problem:
+                return ""
+            self.problem = (f"The run ledger {self.path} could not be written ({_reason(error)}): the copies are "
+                            "written, but a rerun will redo the images done from now on.")
+            return self.problem
+        return ""

@@ -144,7 +144,9 @@ class Runner:
         else:
             source = self._local_pool(jobs, to_do)
         for index, stat, result in source:
-            self.ledger.record(jobs[index], result, self.key, stat)
+            problem = self.ledger.record(jobs[index], result, self.key, stat)
+            if problem:
+                self.callbacks.log(problem)
             yield index, result
 
     def _in_process(self, jobs, to_do):
