@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := qgis python3-qgis qgis-providers xvfb
+APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-pil
 QGIS_PROCESS := /usr/bin/qgis_process.bin
 export QT_QPA_PLATFORM := offscreen
 export PYTHONDONTWRITEBYTECODE := 1
@@ -14,9 +14,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 all: test
 
-# Debian 12's QGIS 3.22 LTR; installed only when missing.
+# Debian 12's QGIS 3.22 LTR (and Pillow, which the tests use to write CMYK and palette images); installed only when missing.
 system:
-	@if ! [ -x $(QGIS_PROCESS) ] || ! /usr/bin/python3 -c "import qgis.core" 2>/dev/null; then \
+	@if ! [ -x $(QGIS_PROCESS) ] || ! /usr/bin/python3 -c "import qgis.core, PIL" 2>/dev/null; then \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) qgis-plugin-grass- ; \
 	fi

@@ -11,7 +11,10 @@ worker may leave. A cancel cancels the tasks not yet started.
 Workers must import this engine under the same package name as the client (``PYTHONPATH``
 holding the plugin folder) and see the same image and output paths.
 """
+import os
 import uuid
+from collections import Counter
+from dataclasses import replace
 from typing import Callable, Iterator, List, Optional, Tuple
 
 from .errors import Canceled, GeoBlurError
@@ -36,6 +39,18 @@ def client_for(address: str):
         raise GeoBlurError(f"Cannot reach the Dask scheduler at {address}: {error}") from None
 
 
+def onnx_threads(client) -> int:
+    """onnxruntime threads per task, so that a host's tasks together use its cores once: its
+    cores divided by the task threads of all its worker processes (the fewest over the hosts,
+    for a cluster of unlike hosts)."""
+    cores = client.run(os.cpu_count)  # worker address -> that host's cores
+    workers = client.scheduler_info()["workers"]
+    per_host = Counter()
+    for address, info in workers.items():
+        per_host[info["host"]] += info["nthreads"]
+    return max(1, min((cores[address] or 1) // per_host[workers[address]["host"]] for address in cores))
+
+
 def results(address: str, jobs: List[ImageJob], to_do: List[int], settings: Settings,
             is_canceled: Callable[[], bool]) -> Iterator[Tuple[int, Optional[object], ImageResult]]:
     """(index, source stat, result) of each job in ``to_do``, as they complete."""
@@ -47,6 +62,8 @@ def results(address: str, jobs: List[ImageJob], to_do: List[int], settings: Sett
     try:
         threads = sum(client.nthreads().values()) or 1
         window = threads * IN_FLIGHT_PER_THREAD
+        if not settings.threads:
+            settings = replace(settings, threads=onnx_threads(client))
         settings_future = client.scatter(settings, broadcast=True)
         queue = iter(to_do)
         tracking = {}

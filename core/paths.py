@@ -107,16 +107,16 @@ def check_output_folder(sources: Iterable[str], output_folder: str) -> None:
     holds a source image, or holds one itself."""
     output = os.path.realpath(output_folder)
     for folder in sorted({os.path.dirname(os.path.realpath(s)) for s in sources}):
-        if output == folder or _below(output, folder) is not None:
-            raise GeoBlurError(
-                f"The output folder {output_folder} is inside {folder}, which holds the images to "
-                "anonymize: the copies would mix with the originals. Choose an output folder "
-                "outside the photo folders.")
-        if _below(folder, output) is not None:
+        if folder == output or _below(folder, output) is not None:
             raise GeoBlurError(
                 f"The output folder {output_folder} holds images to anonymize (in {folder}): "
                 "GeoBlur never writes where originals are. Choose an output folder outside the "
                 "photo folders.")
+        if _below(output, folder) is not None:
+            raise GeoBlurError(
+                f"The output folder {output_folder} is inside {folder}, which holds the images to "
+                "anonymize: the copies would mix with the originals. Choose an output folder "
+                "outside the photo folders.")
 
 
 def same_file(a: str, b: str) -> bool:
