@@ -143,8 +143,8 @@ def encode(source: bytes, original: np.ndarray, anonymized: np.ndarray, regions=
                 rows, columns = np.broadcast_arrays(rows, columns)
                 inside = (rows < coefficients.shape[0]) & (columns < coefficients.shape[1])
                 coefficients[rows[inside], columns[inside]] = quantised[inside]
-        # standard Huffman tables: optimised ones cost a second pass (~3× the time on an 8K
-        # panorama) for a few per cent of file size
+        # standard Huffman tables: optimised ones cost a second pass over the data for a few
+        # per cent of file size (bench/README.md)
         image.write_dct(output_path, flags=["-OPTIMIZE_CODING"])
         with open(output_path, "rb") as stream:
             return stream.read()

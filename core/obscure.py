@@ -19,9 +19,8 @@ from typing import Iterable, List, Sequence, Tuple
 import cv2
 import numpy as np
 
-from .types import Detection
+from .types import METHODS, Detection
 
-METHODS = ("blur", "pixelate", "fill")
 CELLS = 8
 FEATHER_STEPS = 8  # pixels a feather is computed over, at least (see _soft_edge)
 #: extra growth of the box per class on top of the user's mask scale: a face box runs from chin

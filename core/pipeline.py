@@ -15,11 +15,13 @@ from . import obscure, panorama, tiling
 from .boxes import nms_detections
 from .callbacks import Callbacks
 from .detectors import make_adapter
+from .detectors.base import Adapter
 from .errors import Canceled, GeoBlurError, ImageError, ModelError
 from .footprints import horizontal_fov_from_35mm
 from .imageio import LoadedImage, read_image, write_image, written_by_geoblur
 from .models import ModelSpec, default_model_for, load_manifest
 from .paths import check_destination, same_file
+from .plates import CONTEXT_SCORE, PlateSearch, context_boxes
 from .types import CLASSES, Detection, ImageJob, ImageResult
 from .version import VERSION
 
@@ -54,6 +56,7 @@ class Anonymizer:
         if unknown or not settings.classes:
             raise GeoBlurError(f"Choose classes among {', '.join(CLASSES)} (got {list(settings.classes)}).")
         self.adapters = self._load_adapters()
+        self.plate_searches = self._plate_searches()
 
     def _load_adapters(self):
         """(adapter, classes it is asked for) pairs: the bundled default of each class plus every
@@ -75,6 +78,18 @@ class Anonymizer:
                 pairs.append((make_adapter(spec, self.settings.device, self.settings.threads), classes))
         return pairs
 
+    def _plate_searches(self) -> Dict[str, PlateSearch]:
+        """The plate search of each text model, by its id: over that model and the bundled
+        vehicle model, the run's own adapter of it when the run has one, else loaded here (so
+        that a missing or broken one is reported before any image)."""
+        text_models = [adapter for adapter, _ in self.adapters if adapter.finds_text]
+        if not text_models:
+            return {}
+        spec = default_model_for("vehicle")
+        vehicles = next((adapter for adapter, _ in self.adapters if adapter.spec.id == spec.id), None)
+        vehicles = vehicles or make_adapter(spec, self.settings.device, self.settings.threads)
+        return {text.spec.id: PlateSearch(text, vehicles) for text in text_models}
+
     @property
     def device(self) -> str:
         """The device inference really runs on (cuda or cpu)."""
@@ -85,11 +100,16 @@ class Anonymizer:
     def record(self) -> dict:
         """What a privacy officer needs to audit the run: GeoBlur's version, each model's id and
         verified sha256 and the thresholds it really ran with, the mask and the device."""
+        models = [{"id": adapter.spec.id, "sha256": adapter.sha256,
+                   "thresholds": {cls: self.threshold(adapter, cls) for cls in classes}}
+                  for adapter, classes in self.adapters]
+        for search in self.plate_searches.values():  # the vehicle model gives plates their context
+            if search.vehicles.spec.id not in [m["id"] for m in models]:
+                models.append({"id": search.vehicles.spec.id, "sha256": search.vehicles.sha256,
+                               "thresholds": {}, "context_for": search.text.spec.id})
         return {
             "geoblur_version": VERSION,
-            "models": [{"id": adapter.spec.id, "sha256": adapter.sha256,
-                        "thresholds": {cls: self.threshold(adapter, cls) for cls in classes}}
-                       for adapter, classes in self.adapters],
+            "models": models,
             "method": self.settings.style.method,
             "mask_scale": self.settings.style.mask_scale,
             "device": self.device,
@@ -104,22 +124,43 @@ class Anonymizer:
 
         ``smallest`` and ``largest`` (pixels) bound the objects to look for when the caller
         knows them (a panorama view is responsible for one band of sizes); by default a photo is
-        searched from the smallest face it can hold up to its own size."""
-        found: List[Detection] = []
+        searched from the smallest face it can hold up to its own size.
+
+        A text model is run as its plate search (:class:`.plates.PlateSearch`), after the other
+        models: when the run of the vehicle model covers every vehicle that may carry a plate,
+        the search takes its vehicles, scored from :data:`.plates.CONTEXT_SCORE`, from that run
+        rather than running the model again."""
+        is_canceled = self.callbacks.is_canceled
+        runs = []  # (thresholds, its candidates or None, its plate search or None) per model, in order
+        context = None  # the vehicles that give plates their context, when a run found them
         for adapter, classes in self.adapters:
             thresholds = {c: self.threshold(adapter, c) for c in classes}
-            if hasattr(adapter, "search"):  # it searches the whole image its own way (plates)
-                candidates = adapter.search(rgb, min(thresholds.values()), self.callbacks.is_canceled)
-            else:
-                least = smallest
-                if least is None and "face" in classes:
-                    least = smallest_object(adapter, rgb.shape)
-                candidates = tiling.detect(adapter, rgb, min(thresholds.values()), least,
-                                           self.callbacks.is_canceled, largest)
-            for d in candidates:
-                if d.cls in thresholds and d.score >= thresholds[d.cls]:
-                    found.append(d)
-        return nms_detections(found)
+            search = self.plate_searches.get(adapter.spec.id)
+            if search is not None:
+                runs.append((thresholds, None, search))
+                continue
+            least = smallest
+            if least is None and "face" in classes:
+                least = smallest_object(adapter, rgb.shape)
+            floors = [min(thresholds.values())]
+            if self._gives_context(adapter, smallest, largest):
+                floors.append(CONTEXT_SCORE)
+            found = tiling.detect_floors(adapter, rgb, floors, least, is_canceled, largest)
+            if len(found) > 1:
+                context = context_boxes(found[1])
+            runs.append((thresholds, found[0], None))
+        kept: List[Detection] = []
+        for thresholds, candidates, search in runs:
+            if search is not None:
+                candidates = search.search(rgb, min(thresholds.values()), is_canceled, context)
+            kept.extend(d for d in candidates if d.cls in thresholds and d.score >= thresholds[d.cls])
+        return nms_detections(kept)
+
+    def _gives_context(self, adapter: Adapter, smallest: Optional[float], largest: Optional[float]) -> bool:
+        """Whether this run of ``adapter`` is to give the plate searches their vehicles: it is
+        their vehicle model and sees every vehicle they need."""
+        return any(search.vehicles is adapter and search.covered_by(smallest, largest)
+                   for search in self.plate_searches.values())
 
     def process(self, job: ImageJob, load: Optional[Callable[[], LoadedImage]] = None) -> ImageResult:
         """Anonymize one image; failures are reported in the result, never written as output.

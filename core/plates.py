@@ -1,7 +1,9 @@
 """Licence plates from text regions: which text is a plate, and where the plate around it is.
 
 No permissively licensed plate detector can be had, so plates are found as what they show: a
-line of large characters (PP-OCRv4's text detector, :mod:`.detectors.dbnet`). Two searches:
+line of large characters (PP-OCRv4's text detector, :mod:`.detectors.dbnet`).
+:class:`PlateSearch` is that search, a strategy over two adapters (a text model and a vehicle
+model) that the pipeline runs for a text model instead of tiling it. Two searches:
 
 - on every vehicle: the vehicle is cut out and scaled so its plate's characters are large for
   the text model, and text that is shaped like a plate line and sits where plates sit (inside
@@ -16,13 +18,14 @@ of a plate fill most of its width but not its height (a city line, a country ban
 plate must be obscured so that no character survives.
 """
 from dataclasses import dataclass
-from typing import Callable, List, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 import cv2
 import numpy as np
 
 from . import tiling
 from .boxes import nms_detections
+from .detectors.base import Adapter
 from .errors import Canceled
 from .types import Detection
 
@@ -57,6 +60,11 @@ TOP_OF_VEHICLE = 0.25
 #: the plate around a text line, in shares of the line's box: sides, above (a city or state
 #: line, a band), below
 PLATE_MARGIN = (0.1, 0.5, 0.3)
+#: the vehicle score from which a vehicle gives plates their context (whatever the user's
+#: vehicle threshold): a wrong vehicle only lets text in its lower part be judged by the
+#: plate-on-vehicle rules, and the vehicle model is unsure of cars seen close, from behind,
+#: filling the frame
+CONTEXT_SCORE = 0.2
 
 
 def is_plate_line(text: Detection, shape: Shape, scale: float = 1.0) -> bool:
@@ -140,3 +148,57 @@ def find_plates(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], min_scor
     found = plates_on_vehicles(text_adapter, rgb, vehicles, min_score, is_canceled)
     found += plates_anywhere(text_adapter, rgb, min_score, is_canceled)
     return nms_detections(found)
+
+
+class PlateSearch:
+    """The search for licence plates in a whole image: the text model's lines judged as plates
+    (:func:`find_plates`), on the vehicles of the vehicle model and anywhere.
+
+    The pipeline builds it when licence plates are asked for and their model finds text
+    (:attr:`.detectors.base.Adapter.finds_text`), and runs it instead of tiling that model. When
+    the pipeline runs the vehicle model over the whole image anyway (vehicles or persons asked
+    for), it hands over that run's vehicles scored from :data:`CONTEXT_SCORE`
+    (:meth:`covered_by`); otherwise the search runs the vehicle model itself
+    (:meth:`find_vehicles`), so a plate keeps its context whatever else is asked for.
+    """
+
+    def __init__(self, text: Adapter, vehicles: Adapter):
+        self.text = text
+        self.vehicles = vehicles
+
+    def covered_by(self, smallest: Optional[float], largest: Optional[float]) -> bool:
+        """Whether the pipeline's run of the vehicle model over objects from ``smallest`` to
+        ``largest`` pixels (None: the model's smallest, the whole image) sees every vehicle
+        that can carry a legible plate, so its vehicles can be the context."""
+        return largest is None and (smallest is None or smallest <= MIN_VEHICLE_WIDTH)
+
+    def find_vehicles(self, rgb: np.ndarray, is_canceled: Callable[[], bool]) -> List[Box]:
+        """The vehicles that may carry a legible plate, by the vehicle model alone (scored from
+        :data:`CONTEXT_SCORE`, tiled for vehicles at least :data:`MIN_VEHICLE_WIDTH` wide)."""
+        return context_boxes(tiling.detect(_LargeOnly(self.vehicles), rgb, CONTEXT_SCORE, is_canceled=is_canceled))
+
+    def search(self, rgb: np.ndarray, min_score: float, is_canceled: Callable[[], bool] = lambda: False,
+               vehicles: Optional[Sequence[Box]] = None) -> List[Detection]:
+        """Every licence plate in an RGB image scored ≥ ``min_score``, given the vehicles in it
+        when the caller has them (:func:`context_boxes`), else found here."""
+        if vehicles is None:
+            vehicles = self.find_vehicles(rgb, is_canceled)
+        return find_plates(self.text, rgb, vehicles, min_score, is_canceled)
+
+
+def context_boxes(found: Sequence[Detection]) -> List[Box]:
+    """The boxes of the vehicles among a vehicle model's detections."""
+    return [d.box for d in found if d.cls == "vehicle"]
+
+
+class _LargeOnly:
+    """A vehicle adapter tiled for the vehicles that can carry a legible plate, at least
+    :data:`MIN_VEHICLE_WIDTH` pixels wide: larger tiles, so fewer of them, than the adapter
+    needs for the smallest vehicles."""
+
+    def __init__(self, adapter: Adapter):
+        self.infer = adapter.infer
+        self.min_object = max(adapter.min_object, MIN_VEHICLE_WIDTH)
+        scale = self.min_object / adapter.min_object
+        self.tile_size = int(adapter.tile_size * scale)
+        self.max_object = int(adapter.max_object * scale)

@@ -170,7 +170,7 @@ class Runner:
 
         workers = self.engine.worker_count()
         context = multiprocessing.get_context("spawn")
-        context.set_executable(python_executable())
+        context.set_executable(worker_python())
         queue = iter(to_do)
         running = {}
         limit = workers * IN_FLIGHT_PER_WORKER
@@ -256,7 +256,7 @@ def _by_folder(jobs: List[ImageJob]) -> Dict[str, List[str]]:
     return folders
 
 
-def python_executable() -> str:
+def worker_python() -> str:
     """The Python interpreter worker processes start with: the one this Python was installed as
     (its standard library is the one ``sys.path`` names), since inside QGIS ``sys.executable``
     may be QGIS itself, or another ``python3`` found first on the PATH."""

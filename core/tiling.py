@@ -7,7 +7,7 @@ below covers the whole band of object sizes with a pyramid of scales, and overla
 object that the next coarser scale cannot see is whole in at least one tile.
 """
 from dataclasses import dataclass
-from typing import Callable, Iterator, List, Optional, Tuple
+from typing import Callable, Iterator, List, Optional, Sequence, Tuple
 
 import cv2
 import numpy as np
@@ -20,7 +20,7 @@ PYRAMID_STEP = 3.0
 
 
 @dataclass
-class Pass:
+class TilePass:
     """One scale of the pyramid and the tiles cut from the image at that scale."""
 
     scale: float
@@ -36,9 +36,9 @@ def _starts(length: int, tile: int, overlap: int) -> List[int]:
     return [round(i * (length - tile) / (count - 1)) for i in range(count)]
 
 
-def plan(
+def plan_tiles(
     width: int, height: int, adapter, smallest: Optional[float] = None, largest: Optional[float] = None
-) -> List[Pass]:
+) -> List[TilePass]:
     """The passes that let ``adapter`` see objects from ``smallest`` up to ``largest`` pixels
     (default: the image size).
 
@@ -62,11 +62,11 @@ def plan(
     return full
 
 
-def _runs(passes: List[Pass]) -> int:
+def _runs(passes: List[TilePass]) -> int:
     return sum(len(p.tiles) for p in passes)
 
 
-def _pyramid(width: int, height: int, adapter, scale: float, largest: Optional[float]) -> Optional[List[Pass]]:
+def _pyramid(width: int, height: int, adapter, scale: float, largest: Optional[float]) -> Optional[List[TilePass]]:
     """The passes from ``scale`` down, stopping where objects up to ``largest`` (None: the whole
     image) are within the model's sizes; None if stopping at ``largest`` needs tiles overlapping
     by over half."""
@@ -86,14 +86,14 @@ def _pyramid(width: int, height: int, adapter, scale: float, largest: Optional[f
             for y in _starts(h, tile, overlap)
             for x in _starts(w, tile, overlap)
         ]
-        passes.append(Pass(scale, tiles))
+        passes.append(TilePass(scale, tiles))
         if fits or bounded:
             return passes
         scale /= PYRAMID_STEP
 
 
-def iter_views(rgb: np.ndarray, passes: List[Pass]) -> Iterator[Tuple[float, int, int, np.ndarray]]:
-    """Yield (scale, x0, y0, view) for every tile of every pass, resizing once per pass."""
+def iter_tiles(rgb: np.ndarray, passes: List[TilePass]) -> Iterator[Tuple[float, int, int, np.ndarray]]:
+    """Yield (scale, x0, y0, tile pixels) for every tile of every pass, resizing once per pass."""
     height, width = rgb.shape[:2]
     for p in passes:
         if p.scale == 1.0:
@@ -115,18 +115,34 @@ def detect(
     largest: Optional[float] = None,
 ) -> List[Detection]:
     """All detections of ``adapter`` in ``rgb`` over the planned scales and tiles, merged."""
+    return detect_floors(adapter, rgb, (min_score,), smallest, is_canceled, largest)[0]
+
+
+def detect_floors(
+    adapter,
+    rgb: np.ndarray,
+    floors: Sequence[float],
+    smallest: Optional[float] = None,
+    is_canceled: Callable[[], bool] = lambda: False,
+    largest: Optional[float] = None,
+) -> List[List[Detection]]:
+    """:func:`detect` at several score floors over one plan, one merged list per floor: each
+    tile goes through ``adapter.infer_floors`` (one forward pass where its family allows)."""
     height, width = rgb.shape[:2]
-    found: List[Detection] = []
-    for scale, x0, y0, view in iter_views(rgb, plan(width, height, adapter, smallest, largest)):
+    found: List[List[Detection]] = [[] for _ in floors]
+    for scale, x0, y0, tile in iter_tiles(rgb, plan_tiles(width, height, adapter, smallest, largest)):
         if is_canceled():
             raise Canceled("Canceled.")
-        for d in adapter.infer(np.ascontiguousarray(view), min_score):
-            box = (
-                (d.box[0] + x0) / scale,
-                (d.box[1] + y0) / scale,
-                (d.box[2] + x0) / scale,
-                (d.box[3] + y0) / scale,
-            )
-            polygon = None if d.polygon is None else (d.polygon + (x0, y0)) / scale
-            found.append(Detection(d.cls, d.score, box, d.model, polygon, d.extra))
-    return nms_detections(found)
+        tile = np.ascontiguousarray(tile)
+        per_floor = adapter.infer_floors(tile, floors) if len(floors) > 1 else [adapter.infer(tile, floors[0])]
+        for kept, detections in zip(found, per_floor):
+            for d in detections:
+                box = (
+                    (d.box[0] + x0) / scale,
+                    (d.box[1] + y0) / scale,
+                    (d.box[2] + x0) / scale,
+                    (d.box[3] + y0) / scale,
+                )
+                polygon = None if d.polygon is None else (d.polygon + (x0, y0)) / scale
+                kept.append(Detection(d.cls, d.score, box, d.model, polygon, d.extra))
+    return [nms_detections(kept) for kept in found]

@@ -10,6 +10,11 @@ import numpy as np
 
 #: GeoBlur's four classes, in the order the CLASSES parameter lists them.
 CLASSES = ("face", "person", "license_plate", "vehicle")
+#: how a detection is obscured (:mod:`core.obscure`), in the order the METHOD parameter lists them
+METHODS = ("blur", "pixelate", "fill")
+#: what an image is taken for, in the order the IMAGE_TYPE parameter lists them; "auto" decides
+#: per image (GPano XMP, or a 2:1 image whose edges meet)
+IMAGE_TYPES = ("auto", "planar", "equirectangular")
 
 
 @dataclass

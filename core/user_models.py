@@ -12,7 +12,16 @@ fit is refused with a message before any image is touched.
   ``car``… see :data:`AUTOMATIC`), so a COCO model needs no map for persons and vehicles.
 - ``.json`` files are manifests in the format of GeoBlur's ``models/manifest.json`` (one entry,
   or ``{"models": [...]}``), for any family GeoBlur knows; their entries carry their own
-  ``classes`` and ``file`` paths relative to the manifest.
+  ``classes`` and ``file`` paths relative to the manifest, and an entry's ``sha256``, when it
+  has one, is checked here.
+
+How a model takes its image (colour order, scale, mean, std, input size) is read from the
+entry's ``input`` block, else from the model's own ONNX metadata (``color_order`` or
+``channel_order``, ``scale``, ``mean`` or ``standardization_mean``, ``std`` or
+``standardization_std``, ``imgsz``: :data:`.models.METADATA_KEYS`), else its family's
+defaults (for YOLO: RGB scaled to 0..1). Files are opened by the same session builder as
+GeoBlur's own models (:func:`.models.open_session`); a plain ``.onnx`` has no sha256 to check,
+but the run record still names its digest.
 """
 import json
 import os
@@ -22,7 +31,7 @@ from typing import Dict, List, Optional, Sequence
 from .detectors import FAMILIES
 from .detectors.yolo import Yolo, class_names, find_layout
 from .errors import ModelError
-from .models import ModelSpec, load_manifest, spec_from_dict
+from .models import ModelSpec, load_manifest, open_session, spec_from_dict
 from .types import CLASSES
 
 #: how the right-hand side of a class map may name GeoBlur's classes
@@ -103,21 +112,14 @@ def load_user_models(paths: Sequence[str], class_map: Optional[str] = "") -> Lis
     return specs
 
 
-def _open(path: str):
-    """An onnxruntime session of ``path`` on the CPU, only to inspect and check the model (the
-    run opens its own, on its device)."""
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.log_severity_level = 3
-    try:
-        return onnxruntime.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
-    except Exception as error:  # onnxruntime raises its own, unexported exception types
-        raise ModelError(f"{path} is not an ONNX model that onnxruntime can load: {error}") from error
+def _open(spec: ModelSpec):
+    """A session of the model on the CPU, only to inspect and check it (the run opens its own,
+    on its device, through the same builder)."""
+    return open_session(spec, "cpu")
 
 
 def _onnx_spec(path: str, mapping: Dict[str, str], used: set) -> ModelSpec:
-    session = _open(path)
+    session = _open(ModelSpec(id=os.path.basename(path), file=path, family=Yolo.family, classes={}))
     names = class_names(session)
     try:
         layout = find_layout(session.get_outputs(), len(names) if names else None)
@@ -139,9 +141,7 @@ def _onnx_spec(path: str, mapping: Dict[str, str], used: set) -> ModelSpec:
         )
     spec = ModelSpec(
         id=os.path.basename(path), file=path, family=Yolo.family, classes=classes,
-        threshold=DEFAULT_THRESHOLD, input={"layout": layout.name, "color": "RGB", "scale": "0..1",
-                                            "resize": "letterbox"},
-        licence="the user's", source={"file": path},
+        threshold=DEFAULT_THRESHOLD, licence="the user's", source={"file": path, "outputs": layout.name},
     )
     Yolo(spec, session).check()
     return spec
@@ -167,7 +167,7 @@ def _manifest_specs(path: str) -> List[ModelSpec]:
             )
         if not os.path.isfile(spec.file):
             raise ModelError(f"{path}: the file of model {spec.id!r} is not found: {spec.file}")
-        FAMILIES[spec.family](spec, _open(spec.file)).check()
+        FAMILIES[spec.family](spec, _open(spec)).check()
         specs.append(spec)
     return specs
 

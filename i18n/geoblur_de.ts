@@ -4,19 +4,19 @@
     <context>
         <name>GeoBlur</name>
         <message>
-            <location filename="../plugin/dependencies.py" line="111" />
+            <location filename="../qgis_support/dependencies.py" line="111" />
             <source>GeoBlur needs the Python packages {packages}, which the Python running QGIS cannot import. Install them with this command, then restart QGIS:
 {command}</source>
             <translation>GeoBlur benötigt die Python-Pakete {packages}, die das Python von QGIS nicht importieren kann. Installieren Sie sie mit diesem Befehl und starten Sie QGIS dann neu:
 {command}</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="47" />
+            <location filename="../plugin/main.py" line="46" />
             <source>Anonymize images attached to points…</source>
             <translation>Bilder an Punkten anonymisieren…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="50" />
+            <location filename="../plugin/main.py" line="49" />
             <source>GeoBlur</source>
             <translation>GeoBlur</translation>
         </message>
@@ -367,227 +367,227 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
             <translation>Der Bildpfad {value!r} ist relativ, aber es gibt keinen Basisordner: setzen Sie BASE_FOLDER oder verwenden Sie einen in einer Datei gespeicherten Layer.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="71" />
+            <location filename="../processing_provider/parameters.py" line="68" />
             <source>Faces</source>
             <translation>Gesichter</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="71" />
+            <location filename="../processing_provider/parameters.py" line="68" />
             <source>Persons</source>
             <translation>Personen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="71" />
+            <location filename="../processing_provider/parameters.py" line="68" />
             <source>Licence plates</source>
             <translation>Kfz-Kennzeichen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="71" />
+            <location filename="../processing_provider/parameters.py" line="68" />
             <source>Vehicles</source>
             <translation>Fahrzeuge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="88" />
+            <location filename="../processing_provider/parameters.py" line="85" />
             <source>Point layer with image paths</source>
             <translation>Punktlayer mit Bildpfaden</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="93" />
+            <location filename="../processing_provider/parameters.py" line="90" />
             <source>Field with the image path</source>
             <translation>Feld mit dem Bildpfad</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="96" />
+            <location filename="../processing_provider/parameters.py" line="93" />
             <source>Base folder for relative image paths (default: the layer's folder)</source>
             <translation>Basisordner für relative Bildpfade (Standard: der Ordner des Layers)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="99" />
+            <location filename="../processing_provider/parameters.py" line="96" />
             <source>Objects to anonymize</source>
             <translation>Zu anonymisierende Objekte</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="101" />
+            <location filename="../processing_provider/parameters.py" line="98" />
             <source>Anonymization method</source>
             <translation>Anonymisierungsmethode</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="101" />
+            <location filename="../processing_provider/parameters.py" line="98" />
             <source>Gaussian blur</source>
             <translation>Gaußscher Weichzeichner</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="101" />
+            <location filename="../processing_provider/parameters.py" line="98" />
             <source>Pixelate</source>
             <translation>Verpixeln</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="101" />
+            <location filename="../processing_provider/parameters.py" line="98" />
             <source>Solid fill</source>
             <translation>Füllen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="103" />
+            <location filename="../processing_provider/parameters.py" line="100" />
             <source>Image type</source>
             <translation>Bildtyp</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="104" />
+            <location filename="../processing_provider/parameters.py" line="101" />
             <source>Automatic (360° panorama when GPano metadata says so, or a 2:1 image whose edges meet)</source>
             <translation>Automatisch (360°-Panorama, wenn GPano-Metadaten es sagen oder ein 2:1-Bild, dessen Ränder aneinanderpassen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="105" />
+            <location filename="../processing_provider/parameters.py" line="102" />
             <source>Photo</source>
             <translation>Foto</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="105" />
+            <location filename="../processing_provider/parameters.py" line="102" />
             <source>360° panorama (equirectangular)</source>
             <translation>360°-Panorama (equirektangular)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="107" />
+            <location filename="../processing_provider/parameters.py" line="104" />
             <source>Field with the camera heading (degrees clockwise from north)</source>
             <translation>Feld mit der Blickrichtung der Kamera (Grad im Uhrzeigersinn ab Nord)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="110" />
+            <location filename="../processing_provider/parameters.py" line="107" />
             <source>Fill colour (solid fill)</source>
             <translation>Füllfarbe (Füllen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="111" />
+            <location filename="../processing_provider/parameters.py" line="108" />
             <source>Detection threshold, all classes (empty: each model's default)</source>
             <translation>Erkennungsschwelle, alle Klassen (leer: Standard jedes Modells)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="112" />
+            <location filename="../processing_provider/parameters.py" line="109" />
             <source>Detection threshold, faces</source>
             <translation>Erkennungsschwelle, Gesichter</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="113" />
+            <location filename="../processing_provider/parameters.py" line="110" />
             <source>Detection threshold, persons</source>
             <translation>Erkennungsschwelle, Personen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="114" />
+            <location filename="../processing_provider/parameters.py" line="111" />
             <source>Detection threshold, licence plates</source>
             <translation>Erkennungsschwelle, Kfz-Kennzeichen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="115" />
+            <location filename="../processing_provider/parameters.py" line="112" />
             <source>Detection threshold, vehicles</source>
             <translation>Erkennungsschwelle, Fahrzeuge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="117" />
+            <location filename="../processing_provider/parameters.py" line="114" />
             <source>Mask enlargement (times the detected box)</source>
             <translation>Maskenvergrößerung (Vielfaches des erkannten Rechtecks)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="120" />
+            <location filename="../processing_provider/parameters.py" line="117" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="120" />
+            <location filename="../processing_provider/parameters.py" line="117" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, wenn verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="120" />
+            <location filename="../processing_provider/parameters.py" line="117" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="120" />
+            <location filename="../processing_provider/parameters.py" line="117" />
             <source>CUDA GPU</source>
             <translation>CUDA-GPU</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="122" />
+            <location filename="../processing_provider/parameters.py" line="119" />
             <source>JPEG quality of the anonymized copies</source>
             <translation>JPEG-Qualität der anonymisierten Kopien</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="125" />
+            <location filename="../processing_provider/parameters.py" line="122" />
             <source>Re-encode JPEGs whole (default: new coefficients only in the blocks under the masks)</source>
             <translation>JPEGs vollständig neu kodieren (Standard: neue Koeffizienten nur in den Blöcken unter den Masken)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="128" />
+            <location filename="../processing_provider/parameters.py" line="125" />
             <source>Horizontal field of view in degrees (when EXIF has no 35 mm focal length)</source>
             <translation>Horizontaler Bildwinkel in Grad (wenn EXIF keine Kleinbild-Brennweite enthält)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="131" />
+            <location filename="../processing_provider/parameters.py" line="128" />
             <source>Your own models (ONNX files or GeoBlur manifest JSON)</source>
             <translation>Eigene Modelle (ONNX-Dateien oder GeoBlur-Manifest-JSON)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="134" />
+            <location filename="../processing_provider/parameters.py" line="131" />
             <source>Class map of your own models, e.g. plate=license_plate; car=vehicle; 0=person</source>
             <translation>Klassenzuordnung der eigenen Modelle, z. B. plate=license_plate; car=vehicle; 0=person</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="137" />
+            <location filename="../processing_provider/parameters.py" line="134" />
             <source>Worker processes (0: one per core; 1: in QGIS's own process)</source>
             <translation>Worker-Prozesse (0: einer je Kern; 1: im Prozess von QGIS selbst)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="140" />
+            <location filename="../processing_provider/parameters.py" line="137" />
             <source>Dask scheduler address for a cluster, e.g. tcp://host:8786 (empty: this computer)</source>
             <translation>Adresse des Dask-Schedulers eines Clusters, z. B. tcp://host:8786 (leer: dieser Computer)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="143" />
+            <location filename="../processing_provider/parameters.py" line="140" />
             <source>Redo images whose anonymized copy is up to date</source>
             <translation>Bilder neu bearbeiten, deren anonymisierte Kopie aktuell ist</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="144" />
+            <location filename="../processing_provider/parameters.py" line="141" />
             <source>Folder for the anonymized images</source>
             <translation>Ordner für die anonymisierten Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="145" />
+            <location filename="../processing_provider/parameters.py" line="142" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="146" />
+            <location filename="../processing_provider/parameters.py" line="143" />
             <source>Images</source>
             <translation>Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="147" />
+            <location filename="../processing_provider/parameters.py" line="144" />
             <source>Images anonymized</source>
             <translation>Anonymisierte Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="148" />
+            <location filename="../processing_provider/parameters.py" line="145" />
             <source>Images failed</source>
             <translation>Fehlgeschlagene Bilder</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="149" />
+            <location filename="../processing_provider/parameters.py" line="146" />
             <source>Images skipped (up to date or canceled)</source>
             <translation>Übersprungene Bilder (aktuell oder abgebrochen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="188" />
+            <location filename="../processing_provider/parameters.py" line="185" />
             <source>MODEL_CLASSES is set but MODELS is empty: add the model files the class map is for, or clear MODEL_CLASSES.</source>
             <translation>MODEL_CLASSES ist gesetzt, aber MODELS ist leer: fügen Sie die Modelldateien hinzu, für die die Klassenzuordnung gilt, oder leeren Sie MODEL_CLASSES.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/parameters.py" line="204" />
+            <location filename="../processing_provider/parameters.py" line="201" />
             <source>Choose at least one kind of object to anonymize (CLASSES).</source>
             <translation>Wählen Sie mindestens eine Art von Objekt zum Anonymisieren (CLASSES).</translation>
         </message>
         <message>
-            <location filename="../processing_provider/provider.py" line="32" />
+            <location filename="../processing_provider/provider.py" line="20" />
             <source>GeoBlur: anonymize georeferenced images</source>
             <translation>GeoBlur: georeferenzierte Bilder anonymisieren</translation>
         </message>

@@ -12,10 +12,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .i18n import tr
+from ..qgis_support import ICON, ROOT
+from ..qgis_support.i18n import tr
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ICON = os.path.join(ROOT, "icon.png")
 ALGORITHM_ID = "geoblur:anonymizeimages"
 
 

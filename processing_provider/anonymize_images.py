@@ -17,7 +17,7 @@ from qgis.core import (
 
 from qgis.PyQt.QtCore import QUrl, QVariant
 
-from ..plugin.i18n import tr
+from ..qgis_support.i18n import tr
 from .dependency_guard import NeedsDependencies
 from . import parameters as p
 
@@ -97,7 +97,7 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
         output_folder = self.parameterAsFileOutput(parameters, p.OUTPUT_FOLDER, context)
         settings = self._settings(parameters, context)
         try:
-            planned = jobs.plan(source.getFeatures(), self.parameterAsString(parameters, p.IMAGE_FIELD, context),
+            planned = jobs.plan_jobs(source.getFeatures(), self.parameterAsString(parameters, p.IMAGE_FIELD, context),
                                 heading_field, self._base_folder(parameters, context), output_folder,
                                 feedback.pushInfo)
         except GeoBlurError as error:

@@ -6,7 +6,7 @@ pip command that installs what is missing).
 """
 from qgis.core import QgsProcessingException
 
-from ..plugin import dependencies
+from ..qgis_support import dependencies
 
 
 class NeedsDependencies:

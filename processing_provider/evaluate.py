@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..plugin.i18n import tr
+from ..qgis_support.i18n import tr
 from .dependency_guard import NeedsDependencies
 
 FORMATS = ("auto", "coco", "yolo", "voc")

@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.errors import ImageError
 from ..core.paths import place, resolve_source
 from ..core.types import ImageJob
-from ..plugin.i18n import tr
+from ..qgis_support.i18n import tr
 
 
 @dataclass
@@ -56,7 +56,7 @@ def heading_of(feature: QgsFeature, heading_field: str, log) -> Optional[float]:
         return None
 
 
-def plan(features, image_field: str, heading_field: str, base_folder: str, output_folder: str,
+def plan_jobs(features, image_field: str, heading_field: str, base_folder: str, output_folder: str,
          log) -> List[Planned]:
     """One entry per feature, in layer order, with output paths that never collide or leave
     ``output_folder`` and depend on each source alone. Raises GeoBlurError when the output folder

@@ -25,8 +25,8 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..core.models import DEVICES
-from ..core.types import CLASSES
-from ..plugin.i18n import tr
+from ..core.types import CLASSES, IMAGE_TYPES, METHODS
+from ..qgis_support.i18n import tr
 
 INPUT = "INPUT"
 IMAGE_FIELD = "IMAGE_FIELD"
@@ -61,9 +61,6 @@ IMAGES_FAILED = "IMAGES_FAILED"
 IMAGES_SKIPPED = "IMAGES_SKIPPED"
 DETECTIONS = "DETECTIONS"
 
-#: enum values, by the index the parameter stores (same order as the options shown)
-METHODS = ("blur", "pixelate", "fill")  # core.obscure.METHODS, kept here so loading needs no OpenCV
-IMAGE_TYPES = ("auto", "planar", "equirectangular")
 MIN_MASK_SCALE = 1.2
 
 

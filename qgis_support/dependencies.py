@@ -15,9 +15,9 @@ import sysconfig
 from importlib.util import find_spec
 from typing import Dict, List, Optional
 
+from . import ROOT
 from .i18n import tr
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REQUIREMENTS = os.path.join(ROOT, "requirements.txt")
 
 #: import name → the PyPI distribution that provides it

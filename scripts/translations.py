@@ -1,6 +1,6 @@
 """Regenerate GeoBlur's translations: i18n/geoblur_<lang>.ts from the code, then the .qm files.
 
-Every user-facing string goes through ``plugin.i18n.tr``, which translates in one Qt context,
+Every user-facing string goes through ``qgis_support.i18n.tr``, which translates in one Qt context,
 ``GeoBlur``. ``pylupdate5`` would file module-level ``tr()`` calls under other contexts (the
 enclosing class, or none), so this script finds the strings itself: each ``tr("literal")`` call
 in the plugin's Python files. Existing translations are kept, new strings are added as
@@ -20,7 +20,7 @@ from typing import Dict, List, Tuple
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 I18N = os.path.join(ROOT, "i18n")
-SOURCES = ("__init__.py", "plugin", "processing_provider")
+SOURCES = ("__init__.py", "qgis_support", "plugin", "processing_provider")
 CONTEXT = "GeoBlur"
 LANGUAGES = {"de": "de_DE"}
 

@@ -39,7 +39,7 @@ def heading_of(points: Points, point: Point, log: Callable[[str], None]) -> Opti
         return None
 
 
-def plan(points: Points, base_folder: str, output_folder: str, log: Callable[[str], None]) -> List[Planned]:
+def plan_jobs(points: Points, base_folder: str, output_folder: str, log: Callable[[str], None]) -> List[Planned]:
     """One entry per point, in input order, with output paths that never collide or leave
     ``output_folder`` and depend on each source alone. Raises GeoBlurError when the output folder
     lies among the originals (see :func:`core.paths.check_output_folder`)."""

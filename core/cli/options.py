@@ -8,10 +8,8 @@ import argparse
 import os
 
 from ..models import DEVICES
-from ..types import CLASSES
+from ..types import CLASSES, IMAGE_TYPES, METHODS
 
-METHODS = ("blur", "pixelate", "fill")  # core.obscure.METHODS, kept here so --help needs no OpenCV
-IMAGE_TYPES = ("auto", "planar", "equirectangular")
 MIN_MASK_SCALE, MAX_MASK_SCALE = 1.2, 4.0
 #: option → the class whose threshold it sets (as THRESHOLD_FACE … of the algorithm)
 CLASS_THRESHOLDS = {"threshold_face": "face", "threshold_person": "person",

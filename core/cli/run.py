@@ -77,7 +77,7 @@ def run(args) -> int:
 
     from ..callbacks import Callbacks
     from ..runner import Engine, Runner
-    from . import gpkg, plan, points
+    from . import gpkg, jobs, points
 
     def say(message: str) -> None:
         tqdm.write(message, file=sys.stderr)
@@ -93,7 +93,7 @@ def run(args) -> int:
         note(message)
     base_folder = args.base_folder or (args.input if os.path.isdir(args.input)
                                        else os.path.dirname(os.path.abspath(args.input)))
-    planned = plan.plan(layer, os.path.abspath(base_folder), args.output_folder, note)
+    planned = jobs.plan_jobs(layer, os.path.abspath(base_folder), args.output_folder, note)
     engine = Engine(workers=args.workers, cluster=args.cluster.strip(), overwrite=args.overwrite)
     interrupt = Interrupt()
     with interrupt:  # from here a Ctrl-C cancels: every point still gets its row

@@ -1,9 +1,10 @@
 """What every model family's adapter provides."""
-from typing import List
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from ..models import ModelSpec, device_of
+from ..errors import ModelError
+from ..models import InputSpec, ModelSpec, device_of, input_spec
 from ..types import Detection
 
 
@@ -13,17 +14,28 @@ class Adapter:
     ``tile_size`` is the side of the square views the tiler cuts for this model (its native
     input size, or a size where it is fast and sharp); ``min_object`` and ``max_object`` are the
     object sizes in pixels it sees reliably, from which the tiler picks scales.
+
+    ``input`` is how the model takes its image (:class:`..models.InputSpec`): from the model's
+    manifest entry, else its ONNX metadata, else the family's :attr:`default_input`;
+    :meth:`normalise` applies it.
     """
 
     family = ""
     tile_size = 640
     min_object = 10
     max_object = 400
+    default_input = InputSpec()
+    #: the model finds text, not objects: licence plates are searched among its text lines
+    #: (:class:`..plates.PlateSearch`) rather than taken from it directly
+    finds_text = False
 
     def __init__(self, spec: ModelSpec, session):
         self.spec = spec
         self.session = session
         self.sha256 = ""  # of the file the session was made from, set once it is verified
+        self.input = input_spec(spec, session.get_modelmeta().custom_metadata_map, self.default_input)
+        self._mean = np.array(self.input.mean, dtype=np.float32)
+        self._std = np.array(self.input.std, dtype=np.float32)
 
     @property
     def device(self) -> str:
@@ -32,6 +44,50 @@ class Adapter:
     def check(self) -> None:
         """Refuse a model whose inputs and outputs are not this family's (raise ModelError)."""
 
+    def check_input_name(self, name: str) -> None:
+        """Refuse a manifest entry whose input ``name`` is not the model's: it describes
+        another file."""
+        expected = self.spec.input.get("name")
+        if expected is not None and expected != name:
+            raise ModelError(f"Model {self.spec.id!r}: its manifest entry describes an input {expected!r}, "
+                             f"but the model's input is {name!r}.")
+
+    def input_size(self, declared: Sequence, default: Optional[Tuple[int, int]]) -> Tuple[int, int]:
+        """(height, width) a resizing model is fed: each side the model declares when fixed (a
+        different one in its input spec is refused), else its input spec's, else ``default``'s."""
+        wanted = self.input.size or default or (None, None)
+        sides = tuple(d if isinstance(d, int) else w for d, w in zip(declared, wanted))
+        if self.input.size and sides != tuple(self.input.size):
+            raise ModelError(f"Model {self.spec.id!r} takes {declared[0]} x {declared[1]} images (height x width), "
+                             f"but its input spec says {self.input.size[0]} x {self.input.size[1]}.")
+        return sides
+
+    def normalise(self, rgb: np.ndarray) -> np.ndarray:
+        """An RGB uint8 image (H, W, 3) as the model's float32 values, still (H, W, 3): in its
+        colour order, times its scale (1/255 as a division by 255), minus its mean, over its std."""
+        pixels = rgb[..., ::-1] if self.input.color == "BGR" else rgb
+        values = pixels.astype(np.float32)
+        if self.input.scale != 1.0:
+            values = values / np.float32(1.0 / self.input.scale)
+        if self.input.mean != (0.0, 0.0, 0.0) or self.input.std != (1.0, 1.0, 1.0):
+            values = (values - self._mean) / self._std
+        return values
+
+    def padded(self, rgb: np.ndarray) -> np.ndarray:
+        """The (1, 3, H', W') input of a fully convolutional model: the normalised image, its
+        sides padded right and bottom with zeros to multiples of the input's ``size_multiple``."""
+        height, width = rgb.shape[:2]
+        multiple = self.input.size_multiple
+        tensor = np.zeros((1, 3, -(-height // multiple) * multiple, -(-width // multiple) * multiple), dtype=np.float32)
+        tensor[0, :, :height, :width] = self.normalise(rgb).transpose(2, 0, 1)
+        return tensor
+
     def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
         """Detections in one RGB uint8 image (H, W, 3), in its pixels, scored ≥ ``min_score``."""
         raise NotImplementedError
+
+    def infer_floors(self, rgb: np.ndarray, floors: Sequence[float]) -> List[List[Detection]]:
+        """What :meth:`infer` finds at each of several score floors. Here one forward pass per
+        floor; a family whose decoding can cut one pass's findings at each floor exactly
+        overrides this to run the model once."""
+        return [self.infer(rgb, floor) for floor in floors]

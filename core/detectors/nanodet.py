@@ -1,6 +1,7 @@
 """NanoDet-m (RangiLyu, Apache-2.0): a small anchor-free COCO detector for persons and vehicles.
 
-Its export takes a fixed square image (416 px), BGR minus the ImageNet mean over its std. It
+Its export takes a fixed square image (416 px), BGR minus the ImageNet mean over its std (its
+manifest entry's ``input``). It
 was trained on plainly resized images, but the views it gets here may be far from square (the
 coarse passes over a wide photo), so they are padded to a square rather than stretched. Per
 stride (8, 16, 32) it gives class scores (1, N, 80), already sigmoid-ed, and box sides
@@ -12,13 +13,15 @@ A 416 px model misses many people under 40 px at native resolution: the tiler cu
 into tiles of :attr:`NanoDet.tile_size`, three quarters of the model's input, so each tile is
 enlarged by a third and people from about 32 px tall are seen at a size the model knows.
 """
-from typing import Dict, List, Tuple
+from dataclasses import replace
+from typing import Dict, List, Sequence, Tuple
 
 import cv2
 import numpy as np
 
 from ..boxes import nms_detections
 from ..errors import ModelError
+from ..models import InputSpec
 from ..types import Detection
 from .base import Adapter
 
@@ -37,8 +40,6 @@ COCO_NAMES = (
 )
 
 STRIDES = (8, 16, 32)
-MEAN_BGR = np.array([103.53, 116.28, 123.675], dtype=np.float32)
-STD_BGR = np.array([57.375, 57.12, 58.395], dtype=np.float32)
 NMS_IOU = 0.5
 #: boxes down to this share of the threshold widen the box of the object they overlap
 SUPPORT = 0.5
@@ -68,6 +69,7 @@ class NanoDet(Adapter):
     tile_size = 312
     min_object = 32
     max_object = 312
+    default_input = InputSpec(color="BGR", mean=(103.53, 116.28, 123.675), std=(57.375, 57.12, 58.395))
 
     def check(self) -> None:
         inputs = self.session.get_inputs()
@@ -78,7 +80,8 @@ class NanoDet(Adapter):
                 f"got {[i.shape for i in inputs]}."
             )
         self._input = inputs[0].name
-        self._size = int(shape[2])
+        self.check_input_name(self._input)
+        self._size = self.input_size(shape[2:], None)[0]
         self._levels = self._pair_outputs(self.session.get_outputs())
         self._classes = class_indices(self.spec.classes, COCO_NAMES, self.spec.id)
 
@@ -111,6 +114,15 @@ class NanoDet(Adapter):
         stops at the waist or the knees, a weaker one reaches the feet."""
         return self.merge(self.candidates(rgb, min_score * SUPPORT), min_score)
 
+    def infer_floors(self, rgb: np.ndarray, floors: Sequence[float]) -> List[List[Detection]]:
+        """What :meth:`infer` finds at each floor, from one forward pass: the lowest floor's
+        candidates, cut at each floor's support as :meth:`candidates` cuts them (in float32),
+        each floor merging its own copies."""
+        found = self.candidates(rgb, min(floors) * SUPPORT)
+        return [self.merge([replace(d, extra=dict(d.extra)) for d in found
+                            if np.float32(d.score) >= np.float32(floor * SUPPORT)], floor)
+                for floor in floors]
+
     def candidates(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
         """Every cell's box scored ≥ ``min_score`` for a mapped class or a ride, in ``rgb``'s pixels."""
         height, width = rgb.shape[:2]
@@ -119,7 +131,7 @@ class NanoDet(Adapter):
         size = (max(1, round(width / to_image)), max(1, round(height / to_image)))
         resized = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA if to_image > 1 else cv2.INTER_LINEAR)
         tensor = np.zeros((self._size, self._size, 3), dtype=np.float32)  # zero: the mean colour
-        tensor[:size[1], :size[0]] = (resized[..., ::-1].astype(np.float32) - MEAN_BGR) / STD_BGR
+        tensor[:size[1], :size[0]] = self.normalise(resized)
         outputs = self.session.run(None, {self._input: tensor.transpose(2, 0, 1)[None]})
         columns = np.array(sorted(set(self._classes) | set(RIDDEN)))
         found = []

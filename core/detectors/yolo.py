@@ -11,7 +11,9 @@ Three output layouts are told apart by their shapes and the number of classes:
 
 Class names come from the ``names`` metadata Ultralytics writes (``{0: 'person', 1: 'plate'}``);
 without it classes are known by their index. The image is letterboxed to the model's declared
-input size (640 when the export is dynamic), RGB scaled to 0..1, as Ultralytics trains.
+input size (when the export is dynamic: its ``imgsz`` metadata, else 640), RGB scaled to 0..1,
+as Ultralytics trains; a model that says otherwise in its manifest entry or its metadata
+(:data:`..models.METADATA_KEYS`: colour order, scale, mean, std) is fed what it says.
 """
 import ast
 from typing import Dict, List, Optional
@@ -21,6 +23,7 @@ import numpy as np
 
 from ..boxes import nms
 from ..errors import ModelError
+from ..models import InputSpec
 from ..types import Detection
 from .base import Adapter
 
@@ -119,6 +122,7 @@ class Yolo(Adapter):
     tile_size = DEFAULT_SIZE
     min_object = 10
     max_object = DEFAULT_SIZE
+    default_input = InputSpec(color="RGB", scale=1 / 255)
 
     def check(self) -> None:
         inputs = self.session.get_inputs()
@@ -128,9 +132,9 @@ class Yolo(Adapter):
                 f"(1, 3, H, W) image input, got {[i.shape for i in inputs]}."
             )
         self._input = inputs[0].name
-        height, width = inputs[0].shape[2:]
-        self._size = (width if isinstance(width, int) else DEFAULT_SIZE,
-                      height if isinstance(height, int) else DEFAULT_SIZE)
+        self.check_input_name(self._input)
+        height, width = self.input_size(inputs[0].shape[2:], (DEFAULT_SIZE, DEFAULT_SIZE))
+        self._size = (width, height)
         self.tile_size = self.max_object = max(self._size)
         self.names = class_names(self.session)
         try:
@@ -163,7 +167,7 @@ class Yolo(Adapter):
 
     def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
         canvas, ratio, pad = self._letterbox(rgb)
-        tensor = (canvas.astype(np.float32) / 255.0).transpose(2, 0, 1)[None]
+        tensor = self.normalise(canvas).transpose(2, 0, 1)[None]
         outputs = self.session.run(None, {self._input: tensor})
         layout = self.layout
         predictions = outputs[layout.output][0]

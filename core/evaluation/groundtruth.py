@@ -45,6 +45,8 @@ CLASS_NAMES: Dict[str, str] = {
 }
 
 FORMATS = ("auto", "coco", "yolo", "voc")
+#: the files an evaluation set's images (and their anonymized copies) may be
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
 
 
 def geoblur_class(name) -> Optional[str]:

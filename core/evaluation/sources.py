@@ -15,10 +15,8 @@ import numpy as np
 from ..errors import ImageError
 from ..obscure import coverage_mask
 from ..types import Detection
-from .groundtruth import GtImage, Problem
+from .groundtruth import IMAGE_EXTENSIONS, GtImage, Problem
 from .masks import changed_mask
-
-IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
 
 
 def read_pixels(path: str) -> np.ndarray:

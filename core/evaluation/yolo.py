@@ -13,9 +13,8 @@ from typing import Dict, List, Optional
 
 from ..errors import GeoBlurError
 from ..types import CLASSES
-from .groundtruth import GroundTruth, GtImage, GtObject, Problem, checked_box, geoblur_class
+from .groundtruth import IMAGE_EXTENSIONS, GroundTruth, GtImage, GtObject, Problem, checked_box, geoblur_class
 
-IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
 NAME_FILES = ("classes.txt", "obj.names", "classes.names")
 YAML_FILES = ("data.yaml", "dataset.yaml", "data.yml", "dataset.yml")
 

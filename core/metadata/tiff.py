@@ -124,12 +124,6 @@ def with_first_ifd(tiff: bytes, ifd: Ifd) -> bytes:
     return tiff[:4] + struct.pack(header.order + "I", start) + tiff[8:] + b"\0" * (len(tiff) % 2) + block
 
 
-def serialize_block(ifd: Ifd, order: str = ">") -> bytes:
-    """A stand-alone TIFF structure (header + one IFD chain of length 1), as EXIF blocks are."""
-    magic = b"MM\0*" if order == ">" else b"II*\0"
-    return magic + struct.pack(order + "I", 8) + _serialize(ifd, 8, order)
-
-
 def _serialize(ifd: Ifd, start: int, order: str) -> bytes:
     """The bytes of ``ifd`` placed at file offset ``start``: the directory, then the values that do
     not fit in it, then its sub-IFDs. Entries are converted to ``order`` and sorted by tag."""

@@ -22,7 +22,7 @@ __all__ = ["detect", "evidence", "gpano", "Geometry"]
 
 @lru_cache(maxsize=8)
 def _views(geometry: Geometry):
-    return views.plan(geometry, views.PASSES)
+    return views.plan_views(geometry, views.PASSES)
 
 
 def detect(

@@ -28,7 +28,7 @@ SIZE_MULTIPLE = 32  # CenterFace-style models pad to multiples of 32: no padding
 
 
 @dataclass(frozen=True)
-class Pass:
+class ViewPass:
     """One density of views over one band of latitudes (degrees)."""
 
     density: float  # view focal length / the panorama's pixels per radian
@@ -43,13 +43,11 @@ class Pass:
 #: panorama's own density: nothing is shrunk, and objects up to 4° across are whole in one of
 #: its views. The coarse pass looks at the whole sphere, zenith and nadir included, at about a
 #: quarter of the density (a 4° face is ~23 px there), with views overlapping widely enough that
-#: a near face up to 30° across is whole in one. On the benchmark's pano_faces_dev (8192×4096:
-#: 20 + 20 views) 1.5 or 2 times the fine density obscured 0.7% more faces at 1.7 or 2.7 times
-#: the time, 0.85 times obscured 2.7% fewer; a coarse pass at 0.35 took 8 MP more of views for
-#: no more faces.
-PASSES: Tuple[Pass, ...] = (
-    Pass(density=1.0, lat_min=-35.0, lat_max=25.0, margin=2.0),
-    Pass(density=0.25, lat_min=-90.0, lat_max=90.0, margin=15.0),
+#: a near face up to 30° across is whole in one. Denser passes cost far more time than the few
+#: faces they add, sparser ones lose faces (bench/README.md, "Why the numbers are what they are").
+PASSES: Tuple[ViewPass, ...] = (
+    ViewPass(density=1.0, lat_min=-35.0, lat_max=25.0, margin=2.0),
+    ViewPass(density=0.25, lat_min=-90.0, lat_max=90.0, margin=15.0),
 )
 
 #: a view of a pass that leaves larger objects to a coarser pass is searched for objects up to
@@ -119,7 +117,7 @@ def _row_views(pitch: float, lats: np.ndarray, focal: float, side: int, margin: 
     return best
 
 
-def view_size(geometry: Geometry, spec: Pass) -> Tuple[float, int]:
+def view_size(geometry: Geometry, spec: ViewPass) -> Tuple[float, int]:
     """(focal, width in pixels) of the views of a pass: as wide as one tile, or as the widest
     field of view allows."""
     focal = spec.density * geometry.pixels_per_radian
@@ -127,7 +125,7 @@ def view_size(geometry: Geometry, spec: Pass) -> Tuple[float, int]:
     return focal, max(SIZE_MULTIPLE, min(VIEW_SIZE, int(widest)) // SIZE_MULTIPLE * SIZE_MULTIPLE)
 
 
-def _rows(spec: Pass, focal: float, side: int, lat_min: float, lat_max: float) -> List[Tuple[float, int, int]]:
+def _rows(spec: ViewPass, focal: float, side: int, lat_min: float, lat_max: float) -> List[Tuple[float, int, int]]:
     """(pitch, number of yaws, view height) of the rows covering [lat_min, lat_max] degrees with
     the margin: the band split evenly into as many rows as need the fewest pixels in all."""
     best = None
@@ -173,7 +171,7 @@ def _candidate_pitches(lo: float, hi: float) -> List[float]:
     return pitches
 
 
-def plan(geometry: Geometry, passes: Tuple[Pass, ...] = PASSES) -> List[View]:
+def plan_views(geometry: Geometry, passes: Tuple[ViewPass, ...] = PASSES) -> List[View]:
     """Every view of every pass, finest first, for an image lying on the sphere as ``geometry``."""
     _, top = geometry.to_lonlat(0, 0)
     _, bottom = geometry.to_lonlat(0, geometry.height)

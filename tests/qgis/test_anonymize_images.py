@@ -328,7 +328,7 @@ def test_values_that_are_not_paths_fail_per_feature_naming_it(qgis_app, tmp_path
     treated as unknown, and said."""
     from qgis.core import QgsFeature, QgsField, QgsFields
 
-    from geoblur.processing_provider.jobs import plan
+    from geoblur.processing_provider.jobs import plan_jobs
 
     fields = QgsFields()
     fields.append(QgsField("photo", QVariant.String))
@@ -340,7 +340,7 @@ def test_values_that_are_not_paths_fail_per_feature_naming_it(qgis_app, tmp_path
         feature.setAttributes([photo, direction])
         features.append(feature)
     said = []
-    entries = plan(features, "photo", "direction", str(tmp_path / "photos"), str(tmp_path / "out"), said.append)
+    entries = plan_jobs(features, "photo", "direction", str(tmp_path / "photos"), str(tmp_path / "out"), said.append)
     assert entries[0].job is None and entries[0].error == "Feature 1: The image path 12345 is not text."
     assert entries[1].job.heading is None and said == [
         "Feature 2: heading 'north' in field direction is not a number; its detections are placed at the camera."]

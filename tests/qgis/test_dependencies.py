@@ -22,7 +22,7 @@ def test_without_onnxruntime_and_opencv_the_plugin_loads_and_the_algorithm_refus
     for module in ("onnxruntime", "cv2"):
         _forget(monkeypatch, (module,))
         monkeypatch.setitem(sys.modules, module, None)
-    _forget(monkeypatch, ("geoblur.core", "geoblur.processing_provider", "geoblur.plugin"))
+    _forget(monkeypatch, ("geoblur.core", "geoblur.processing_provider", "geoblur.plugin", "geoblur.qgis_support"))
     import geoblur
 
     plugin = geoblur.classFactory(None)
@@ -30,7 +30,7 @@ def test_without_onnxruntime_and_opencv_the_plugin_loads_and_the_algorithm_refus
     try:
         algorithm = QgsApplication.processingRegistry().algorithmById("geoblur:anonymizeimages")
         assert algorithm is not None  # listed in the toolbox even so
-        from geoblur.plugin.dependencies import install_command
+        from geoblur.qgis_support.dependencies import install_command
 
         command = install_command()
         can, message = algorithm.canExecute()
@@ -50,7 +50,7 @@ def test_without_onnxruntime_and_opencv_the_plugin_loads_and_the_algorithm_refus
 
 
 def test_the_install_command_uses_the_pins_and_a_python_that_can_run_pip(monkeypatch):
-    from geoblur.plugin import dependencies
+    from geoblur.qgis_support import dependencies
 
     pins = {}
     with open(os.path.join(dependencies.ROOT, "requirements.txt"), encoding="utf-8") as handle:
@@ -70,7 +70,7 @@ def test_the_install_command_uses_the_pins_and_a_python_that_can_run_pip(monkeyp
 
 def test_a_distribution_python_gets_a_user_install_it_accepts(monkeypatch, tmp_path):
     """PEP 668: Debian 12's Python (QGIS's there) refuses a plain pip install."""
-    from geoblur.plugin import dependencies
+    from geoblur.qgis_support import dependencies
 
     (tmp_path / "EXTERNALLY-MANAGED").write_text("[externally-managed]\n")
     monkeypatch.setattr(dependencies.sysconfig, "get_path", lambda name: str(tmp_path))
@@ -81,6 +81,6 @@ def test_a_distribution_python_gets_a_user_install_it_accepts(monkeypatch, tmp_p
 
 
 def test_nothing_is_missing_here():
-    from geoblur.plugin import dependencies
+    from geoblur.qgis_support import dependencies
 
     assert dependencies.missing_modules() == [] and dependencies.missing_message() is None

@@ -59,7 +59,7 @@ def test_init_gui_adds_the_menu_entry_and_unload_removes_it_and_the_provider(qgi
 
 def test_the_german_translation_is_installed_for_a_german_qgis(qgis_processing):
     import geoblur
-    from geoblur.plugin.i18n import tr
+    from geoblur.qgis_support.i18n import tr
 
     settings = QgsSettings()
     before = settings.value("locale/userLocale", None)

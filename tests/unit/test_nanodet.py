@@ -4,6 +4,7 @@ Photos: darknet's person.jpg (a person, a dog, a horse) and dog.jpg (a bicycle, 
 truck); boxes below were read off the photos by hand.
 """
 import os
+from types import SimpleNamespace
 
 import cv2
 import numpy as np
@@ -95,6 +96,9 @@ class FakeSession:
     def get_inputs(self):
         return [Output("input_1:0", [1, 3, self.size, self.size])]
 
+    def get_modelmeta(self):
+        return SimpleNamespace(custom_metadata_map={})
+
     def get_outputs(self):
         return self.outputs
 
@@ -127,3 +131,24 @@ def test_model_of_another_family_is_refused():
     spec = ModelSpec("other", "x.onnx", "nanodet", {"person": "person"})
     with pytest.raises(ModelError, match="is not a NanoDet export"):
         NanoDet(spec, session).check()
+
+
+@pytest.mark.parametrize("name", ["dog.jpg", "person.jpg"])
+def test_one_pass_at_several_floors_finds_what_a_pass_at_each_finds(anonymizer, name):
+    """The vehicle run that also gives the plate search its context: one forward pass per tile,
+    and at each floor exactly the detections (boxes grown over their support too) of a pass at
+    that floor alone."""
+    from geoblur.core import tiling
+
+    (adapter, _), = anonymizer.adapters
+    rgb = rgb_of(name)
+    floors = [0.4, 0.25, 0.2]
+
+    def plain(detections):
+        return [(d.cls, d.score, d.box, d.extra) for d in detections]
+
+    for _, _, _, tile in tiling.iter_tiles(rgb, tiling.plan_tiles(rgb.shape[1], rgb.shape[0], adapter)):
+        tile = np.ascontiguousarray(tile)
+        assert [plain(f) for f in adapter.infer_floors(tile, floors)] == [plain(adapter.infer(tile, f)) for f in floors]
+    together = tiling.detect_floors(adapter, rgb, floors)
+    assert [plain(f) for f in together] == [plain(tiling.detect(adapter, rgb, f)) for f in floors]

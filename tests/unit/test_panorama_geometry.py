@@ -84,7 +84,7 @@ def _covered(views_, directions, margin_deg):
 @pytest.mark.parametrize("width", [8192, 2048])
 def test_every_direction_of_each_pass_lies_its_margin_inside_a_view(width):
     g = Geometry.full(width, width // 2)
-    planned = views.plan(g)
+    planned = views.plan_views(g)
     rng = np.random.default_rng(3)
     for spec in views.PASSES:
         own = [v for v in planned if v.density == spec.density]
@@ -98,7 +98,7 @@ def test_every_direction_of_each_pass_lies_its_margin_inside_a_view(width):
 
 def test_the_finest_pass_looks_at_the_horizon_unshrunk_and_the_coarse_pass_covers_the_poles():
     g = Geometry.full(8192, 4096)
-    planned = views.plan(g)
+    planned = views.plan_views(g)
     fine = [v for v in planned if v.density == views.PASSES[0].density]
     assert views.PASSES[0].density >= 1.0  # never below the panorama's own pixel density
     assert all(v.width <= views.VIEW_SIZE for v in planned)
@@ -109,7 +109,7 @@ def test_the_finest_pass_looks_at_the_horizon_unshrunk_and_the_coarse_pass_cover
 
 
 def test_each_pass_searches_only_the_sizes_the_other_passes_leave_it():
-    planned = views.plan(Geometry.full(8192, 4096))
+    planned = views.plan_views(Geometry.full(8192, 4096))
     fine_spec, coarse_spec = views.PASSES
     fine = [v for v in planned if v.density == fine_spec.density]
     coarse = [v for v in planned if v.density == coarse_spec.density]
@@ -126,7 +126,7 @@ def test_each_pass_searches_only_the_sizes_the_other_passes_leave_it():
 
 def test_a_cropped_panorama_gets_views_only_over_its_latitudes():
     g = Geometry(4000, 1000, 4000, 2000, 0, 500)  # latitudes +45 .. -45 only
-    lats = [math.degrees(v.pitch) for v in views.plan(g)]
+    lats = [math.degrees(v.pitch) for v in views.plan_views(g)]
     assert max(lats) < 45 and min(lats) > -45
 
 

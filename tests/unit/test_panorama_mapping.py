@@ -114,7 +114,7 @@ def test_detect_runs_the_planar_detection_on_every_view_and_stops_when_canceled(
 
     pano = np.zeros((1024, 2048, 3), np.uint8)
     found = panorama.detect(pano, G, one_face_in_the_middle)
-    planned = views.plan(G)
+    planned = views.plan_views(G)
     assert len(seen) == len(planned) == len(found)  # views' centres differ: no merging
     # each view is searched for the band of sizes its pass is responsible for
     assert seen == [(v.width, v.height, v.smallest, v.largest) for v in planned]

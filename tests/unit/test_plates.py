@@ -103,3 +103,77 @@ def test_rendered_plate_on_a_car_photo_is_found_and_obscured():
     assert mask[y0:y1, x0:x1].all()
     out = obscure.apply(rgb[..., ::-1].copy(), found, obscure.Style("fill", 1.3))
     assert (out[y0:y1, x0:x1] == 0).all()
+
+
+class Vehicles:
+    """A vehicle model that reports the given boxes, and notes the scores it is asked for
+    (its sizes make the test images one view at full scale)."""
+
+    tile_size, min_object, max_object = 1000, 32, 1000
+
+    def __init__(self, boxes=()):
+        self.boxes, self.asked = list(boxes), []
+
+    def infer(self, rgb, min_score):
+        self.asked.append(min_score)
+        return [Detection("vehicle", 0.3, box, "cars") for box in self.boxes]
+
+
+def test_the_plate_search_runs_its_vehicle_model_at_the_context_score():
+    image = np.zeros((400, 600, 3), np.uint8)
+    image[300:305, 130:150] = 255  # a plate only the vehicle context finds
+    vehicles = Vehicles([(100, 250, 180, 320)])
+    found = plates.PlateSearch(WhiteBoxes(), vehicles).search(image, 0.5)
+    assert [d.extra["via"] for d in found] == ["vehicle"]
+    assert vehicles.asked and set(vehicles.asked) == {plates.CONTEXT_SCORE}
+
+
+def test_the_plate_search_takes_the_vehicles_it_is_given():
+    image = np.zeros((400, 600, 3), np.uint8)
+    image[300:305, 130:150] = 255
+    vehicles = Vehicles()
+    found = plates.PlateSearch(WhiteBoxes(), vehicles).search(image, 0.5, vehicles=[(100, 250, 180, 320)])
+    assert [d.extra["via"] for d in found] == ["vehicle"] and vehicles.asked == []
+
+
+def test_a_plate_on_a_car_the_vehicle_model_misses_is_still_found():
+    """Recall first: no vehicle context at all, and plate-shaped text is still a plate."""
+    image = np.zeros((400, 600, 3), np.uint8)
+    image[200:220, 100:180] = 255
+    (found,) = plates.PlateSearch(WhiteBoxes(), Vehicles()).search(image, 0.5)
+    assert found.extra["via"] == "image"
+
+
+def _count_vehicle_passes(monkeypatch):
+    from geoblur.core.detectors.nanodet import NanoDet
+
+    calls = []
+    real = NanoDet.candidates
+    monkeypatch.setattr(NanoDet, "candidates", lambda self, rgb, score: calls.append(score) or real(self, rgb, score))
+    return calls
+
+
+def test_asked_for_vehicles_too_the_vehicle_model_runs_once_per_tile(monkeypatch):
+    from geoblur.core import tiling
+
+    rgb, _ = rendered_plate()
+    anonymizer = Anonymizer(Settings(classes=("license_plate", "vehicle"), thresholds={"vehicle": 0.9}, device="cpu"))
+    calls = _count_vehicle_passes(monkeypatch)
+    found = anonymizer.detect(rgb)
+    vehicles = anonymizer.plate_searches["ppocrv4-det"].vehicles
+    assert len(calls) == sum(len(p.tiles) for p in tiling.plan_tiles(rgb.shape[1], rgb.shape[0], vehicles))
+    # one pass served both: vehicles at the user's 0.9 (none here), the plates' context from 0.2
+    assert set(calls) == {plates.CONTEXT_SCORE * 0.5}
+    assert not [d for d in found if d.cls == "vehicle"]
+    assert [d.extra["via"] for d in found if d.cls == "license_plate"] == ["vehicle"]
+
+
+def test_plates_alone_run_the_vehicle_model_for_their_context_and_record_it(monkeypatch):
+    rgb, _ = rendered_plate()
+    anonymizer = Anonymizer(Settings(classes=("license_plate",), device="cpu"))
+    calls = _count_vehicle_passes(monkeypatch)
+    found = anonymizer.detect(rgb)
+    assert calls and {d.cls for d in found} == {"license_plate"}
+    context = anonymizer.record["models"][-1]
+    assert (context["id"], context["context_for"], context["thresholds"]) == ("nanodet-m", "ppocrv4-det", {})
+    assert context["sha256"] == anonymizer.plate_searches["ppocrv4-det"].vehicles.spec.sha256

@@ -28,7 +28,7 @@ class FakeAdapter:
 
 def test_tiles_cover_the_image_and_stay_within_tile_size():
     adapter = FakeAdapter()
-    passes = tiling.plan(1000, 700, adapter)
+    passes = tiling.plan_tiles(1000, 700, adapter)
     first = passes[0]
     covered = np.zeros((700, 1000), bool)
     for x0, y0, x1, y1 in first.tiles:
@@ -39,13 +39,13 @@ def test_tiles_cover_the_image_and_stay_within_tile_size():
 
 
 def test_small_objects_upscale_the_image_at_most_twice():
-    assert tiling.plan(400, 300, FakeAdapter(), smallest=4)[0].scale == 2.0
-    assert tiling.plan(400, 300, FakeAdapter(), smallest=6)[0].scale == 8 / 6
+    assert tiling.plan_tiles(400, 300, FakeAdapter(), smallest=4)[0].scale == 2.0
+    assert tiling.plan_tiles(400, 300, FakeAdapter(), smallest=6)[0].scale == 8 / 6
 
 
 def test_a_bound_on_the_largest_object_drops_the_coarse_scales_when_that_saves_runs():
-    assert [p.scale for p in tiling.plan(256, 256, FakeAdapter())] == [1.0, 1 / 3]
-    assert [p.scale for p in tiling.plan(256, 256, FakeAdapter(), largest=96)] == [1.0]
+    assert [p.scale for p in tiling.plan_tiles(256, 256, FakeAdapter())] == [1.0, 1 / 3]
+    assert [p.scale for p in tiling.plan_tiles(256, 256, FakeAdapter(), largest=96)] == [1.0]
 
 
 class SmallTiles:
@@ -57,9 +57,9 @@ class SmallTiles:
 
 
 def test_the_full_pyramid_is_kept_when_the_bound_would_cost_more_runs():
-    full = tiling.plan(1024, 880, SmallTiles())
+    full = tiling.plan_tiles(1024, 880, SmallTiles())
     assert len(full) > 1
-    assert tiling.plan(1024, 880, SmallTiles(), largest=137) == full
+    assert tiling.plan_tiles(1024, 880, SmallTiles(), largest=137) == full
 
 
 def test_a_model_with_tiles_no_wider_than_its_overlap_needs_still_gets_its_full_pyramid():
@@ -68,14 +68,14 @@ def test_a_model_with_tiles_no_wider_than_its_overlap_needs_still_gets_its_full_
         min_object = 10
         max_object = 64
 
-    full = tiling.plan(500, 300, TinyInput())
+    full = tiling.plan_tiles(500, 300, TinyInput())
     assert full[-1].scale < 1 and all(p.tiles for p in full)
-    assert tiling.plan(500, 300, TinyInput(), largest=40) == full  # a bound it cannot afford
+    assert tiling.plan_tiles(500, 300, TinyInput(), largest=40) == full  # a bound it cannot afford
 
 
 def test_under_a_bound_an_object_of_the_largest_size_is_whole_in_a_tile_and_found():
     adapter = FakeAdapter()
-    (only,) = tiling.plan(1000, 256, adapter, largest=80)
+    (only,) = tiling.plan_tiles(1000, 256, adapter, largest=80)
     assert len(only.tiles) > 1
     for x in range(0, 1000 - 80):
         assert any(x0 <= x and x + 80 <= x1 for x0, _, x1, _ in only.tiles)
