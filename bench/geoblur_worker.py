@@ -70,7 +70,11 @@ def run(name: str, output: str, limit, budget_s: float, device: str = "auto") ->
     result["device"] = anonymizer.device
 
     sources = {image.key: locate(image.file_name, gt.image_folders) for image in gt.images}
-    targets, _ = destinations([s for s in sources.values() if s], "", copies)
+    found = [s for s in sources.values() if s]
+    # the copies keep their path below the images' common folder, where the evaluation of the
+    # copies looks them up by the labels' file names
+    base = os.path.commonpath([os.path.dirname(s) for s in found]) if found else ""
+    targets, _ = destinations(found, base, copies)
     outcomes = []
     seconds = megapixels = 0.0
     loop_started = time.perf_counter()

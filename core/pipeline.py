@@ -7,7 +7,7 @@ and its :class:`ImageResult` says why; the run goes on. Only errors that concern
 """
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence
 
 import numpy as np
 
@@ -162,19 +162,17 @@ class Anonymizer:
         return any(search.vehicles is adapter and search.covered_by(smallest, largest)
                    for search in self.plate_searches.values())
 
-    def process(self, job: ImageJob, load: Optional[Callable[[], LoadedImage]] = None) -> ImageResult:
+    def process(self, job: ImageJob) -> ImageResult:
         """Anonymize one image; failures are reported in the result, never written as output.
 
         Any error while this image is processed (a damaged file, OpenCV or onnxruntime failing on
-        it, a full disk) fails this image only, with its cause; only a cancel stops the run.
-        ``load`` gives the decoded image when the caller has read it ahead (it raises what
-        :func:`read_image` raises)."""
+        it, a full disk) fails this image only, with its cause; only a cancel stops the run."""
         result = ImageResult(job.job_id, job.source, "failed", heading=job.heading, device=self.device)
         try:
             reason = check_destination(job.source, job.destination, written_by_geoblur)
             if reason:
                 raise ImageError(f"{job.source}: {reason}.")
-            loaded = load() if load else read_image(job.source)
+            loaded = read_image(job.source)
             self._describe(result, loaded)
             rgb = loaded.rgb8()
             sphere = self._describe_projection(result, loaded, job, rgb)

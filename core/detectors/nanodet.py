@@ -63,9 +63,8 @@ def class_indices(classes: Dict[str, str], names, model_id: str) -> Dict[int, st
 
 class NanoDet(Adapter):
     family = "nanodet"
-    # measured (issue 4 report), people pasted into a photo, found of 16: 40 px tall 16 with
-    # 312 px tiles, 14 with 416 px; 32 px tall 14 and 10. 208 px tiles find them from 20 px
-    # but cost 2.7 times as many tiles (153 against 57 on a 1920 x 1080 photo)
+    # tiles small enough that 32-40 px people are found, large enough to keep the tile count
+    # low (the measurements: bench/README.md, "Why the numbers are what they are")
     tile_size = 312
     min_object = 32
     max_object = 312
