@@ -16,8 +16,9 @@ Whatever the engine, only a few images per worker are in flight (memory stays bo
 million images), a cancel submits nothing more and lets each worker finish at most the image it
 is on, and results are written to the ledger (:mod:`.ledger`) by this process alone, so a rerun
 over the same output folder skips every copy that is up to date (``overwrite`` redoes them).
-A worker that dies loses nothing: its image is failed (local pool) or redone elsewhere (Dask),
-and copies are only ever renamed into place whole.
+A worker that dies breaks no run: on this machine its image and those not yet processed are
+failed (a rerun redoes them), on Dask they are redone elsewhere; copies are only ever renamed
+into place whole.
 """
 import glob
 import os
@@ -37,6 +38,7 @@ from .types import ImageJob, ImageResult
 IN_FLIGHT_PER_WORKER = 2
 UP_TO_DATE = "up to date"
 CANCELED = "Canceled before this image was processed."
+WORKER_DIED = "a worker process died (out of memory?) and took the pool with it; run again to redo it"
 
 
 @dataclass
@@ -169,8 +171,11 @@ class Runner:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
         canceled = False
         try:
-            self._fill(pool, jobs, queue, running, limit)
-            while running:
+            lost = self._fill(pool, jobs, queue, running, limit)
+            while running or lost:
+                for index, stat in lost:
+                    yield index, stat, failed(jobs[index], WORKER_DIED)
+                lost = []
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     index, stat = running.pop(future)
@@ -181,19 +186,25 @@ class Runner:
                     for future in running:
                         future.cancel()  # those not started; the others finish their one image
                 if not canceled:
-                    self._fill(pool, jobs, queue, running, limit)
+                    lost = self._fill(pool, jobs, queue, running, limit)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
         if canceled:
             raise Canceled("Canceled.")
 
-    def _fill(self, pool, jobs, queue, running, limit):
+    def _fill(self, pool, jobs, queue, running, limit) -> list:
+        """Submit jobs until ``limit`` are running. Returns the (index, stat) of those that can
+        no longer be submitted because a worker died and took the pool with it: all the rest."""
         while len(running) < limit:
             index = next(queue, None)
             if index is None:
-                return
+                return []
             stat = _stat(jobs[index].source)
-            running[pool.submit(process_in_worker, jobs[index], self.settings)] = (index, stat)
+            try:
+                running[pool.submit(process_in_worker, jobs[index], self.settings)] = (index, stat)
+            except BrokenProcessPool:
+                return [(index, stat)] + [(rest, _stat(jobs[rest].source)) for rest in queue]
+        return []
 
     @staticmethod
     def _outcome(future, job: ImageJob) -> ImageResult:
@@ -201,18 +212,17 @@ class Runner:
         try:
             return future.result()
         except BrokenProcessPool:
-            return failed(job, "the worker process processing it died (out of memory?); run again to redo it")
+            return failed(job, WORKER_DIED)
 
     def _clean_up(self, jobs: List[ImageJob]) -> None:
         """Remove the temporary files a killed worker may have left, close the ledger and give
         the models' memory back."""
         for folder, names in _by_folder(jobs).items():
-            for name in names:
-                for stray in glob.glob(os.path.join(glob.escape(folder), f".{glob.escape(name)}.*.tmp")):
-                    try:
-                        os.remove(stray)
-                    except OSError:
-                        pass
+            for stray in _temporaries(folder, set(names)):
+                try:
+                    os.remove(stray)
+                except OSError:
+                    pass
         self.ledger.close()
         release_sessions()
 
@@ -238,6 +248,22 @@ def _stat(path: str) -> Optional[os.stat_result]:
         return os.stat(path)
     except OSError:
         return None
+
+
+def _temporaries(folder: str, names: set) -> List[str]:
+    """The temporary files :func:`.imageio.write_atomically` names ``.<name>.<12 hex>.tmp``
+    beside the copies ``names`` in ``folder``: one listing of the folder, not one per image."""
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if entry.startswith(".") and entry.endswith(".tmp"):
+            name, _, token = entry[1:-4].rpartition(".")
+            if name in names and len(token) == 12:
+                found.append(os.path.join(folder, entry))
+    return found
 
 
 def _by_folder(jobs: List[ImageJob]) -> Dict[str, List[str]]:

@@ -147,3 +147,37 @@ def test_a_cancel_with_worker_processes_keeps_what_they_finished(tmp_path):
     # and the next run takes them as up to date
     again = [r.status for r in Runner(FACE_FILL, Engine(workers=1), str(tmp_path / "out")).run(jobs)]
     assert again == ["skipped" if s == "anonymized" else "anonymized" for s in statuses]
+
+
+def test_a_pool_worker_killed_mid_run_fails_images_and_breaks_no_run(tmp_path):
+    import psutil
+
+    jobs = make_jobs(tmp_path, 10)
+    runner = Runner(FACE_FILL, Engine(workers=2), str(tmp_path / "out"))
+    results = []
+    for result in runner.run(jobs):
+        results.append(result)
+        if len(results) == 1:  # the pool is running: kill one of its workers
+            workers = [child for child in psutil.Process().children()
+                       if any("spawn_main" in part for part in child.cmdline())]
+            os.kill(workers[0].pid, signal.SIGKILL)
+    assert [r.job_id for r in results] == [job.job_id for job in jobs]
+    statuses = [r.status for r in results]
+    assert statuses[0] == "anonymized" and "failed" in statuses
+    for job, result in zip(jobs, results):
+        assert os.path.exists(job.destination) == (result.status == "anonymized")
+        if result.status == "failed":
+            assert "worker process died" in result.error
+    assert not stray_files(tmp_path / "out")
+
+
+def test_a_run_removes_the_temporary_files_a_killed_worker_left_and_nothing_else(tmp_path):
+    jobs = make_jobs(tmp_path, 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    left = out / f".{os.path.basename(jobs[0].destination)}.0123456789ab.tmp"  # as write_atomically names it
+    other = out / ".notes.txt.0123456789ab.tmp"  # beside no copy of this run
+    left.write_bytes(b"half a jpeg")
+    other.write_bytes(b"not ours")
+    list(Runner(FACE_FILL, Engine(workers=1), str(out)).run(jobs))
+    assert not left.exists() and other.exists()
