@@ -143,7 +143,7 @@ def _encode(path: str, pixels: np.ndarray, extension: str, name: str, jpeg_quali
     try:
         ok, encoded = cv2.imencode(extension, pixels, params)
     except cv2.error as error:
-        raise ImageError(f"{path}: OpenCV could not encode the {name} ({_short(error)}).") from None
+        raise ImageError(f"{path}: OpenCV could not encode the {name} ({last_line(error)}).") from None
     if not ok:
         raise ImageError(f"{path}: OpenCV could not encode the {name}.")
     return encoded.tobytes()
@@ -245,7 +245,7 @@ def _decode(data: bytes, path: str, name: str) -> np.ndarray:
     try:
         pixels = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
     except cv2.error as error:
-        raise ImageError(f"{path}: OpenCV could not decode the {name} ({_short(error)}).") from None
+        raise ImageError(f"{path}: OpenCV could not decode the {name} ({last_line(error)}).") from None
     except MemoryError:
         raise ImageError(f"{path}: there is not enough memory to decode this image.") from None
     if pixels is None:
@@ -266,7 +266,8 @@ def _looks_like_text(data: bytes) -> bool:
     return all(ch.isprintable() or ch in "\r\n\t" for ch in decoded[:-1])
 
 
-def _short(error: cv2.error) -> str:
-    """OpenCV's error message without its source-file preamble."""
+def last_line(error: Exception) -> str:
+    """An error's message without a preamble: OpenCV and onnxruntime put the source file and
+    line before what went wrong."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
     return lines[-1] if lines else "unknown error"

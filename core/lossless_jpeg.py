@@ -117,8 +117,6 @@ def encode(source: bytes, original: np.ndarray, anonymized: np.ndarray, regions=
             stream.write(source)
         image = jpeglib.read_dct(source_path)
         image.load()
-        if image.progressive_mode:
-            raise Unsupported("it is a progressive JPEG")
         space = getattr(image.jpeg_color_space, "name", str(image.jpeg_color_space))
         if space not in ("JCS_YCbCr", "JCS_GRAYSCALE"):
             raise Unsupported(f"its colour space is {space[4:]} (an Adobe marker says so), not YCbCr")

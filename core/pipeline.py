@@ -18,7 +18,7 @@ from .detectors import make_adapter
 from .detectors.base import Adapter
 from .errors import Canceled, GeoBlurError, ImageError, ModelError
 from .footprints import horizontal_fov_from_35mm
-from .imageio import LoadedImage, read_image, write_image, written_by_geoblur
+from .imageio import LoadedImage, last_line, read_image, write_image, written_by_geoblur
 from .models import ModelSpec, default_model_for, load_manifest
 from .paths import check_destination, same_file
 from .plates import CONTEXT_SCORE, PlateSearch, context_boxes
@@ -243,10 +243,10 @@ def _cause(job: ImageJob, error: Exception) -> str:
     else (OpenCV, onnxruntime, an OS error) is named with the file and the error's kind."""
     if isinstance(error, GeoBlurError):
         return str(error) or type(error).__name__
-    detail = str(error).strip().splitlines()[-1] if str(error).strip() else ""
     if isinstance(error, MemoryError):
         return f"{job.source}: there was not enough memory to process this image."
-    return f"{job.source}: {type(error).__module__.split('.')[0]} {type(error).__name__} while processing it ({detail})."
+    return (f"{job.source}: {type(error).__module__.split('.')[0]} {type(error).__name__} while processing it "
+            f"({last_line(error)}).")
 
 
 def _remove_stale(job: ImageJob) -> str:

@@ -93,16 +93,16 @@ class Runner:
             settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
         self.settings = settings
         # the models load (and their files are verified) here, before any image, whatever the engine
-        self.anonymizer = Anonymizer(settings, self.callbacks)
-        self.record = self.anonymizer.record
+        anonymizer = Anonymizer(settings, self.callbacks)
+        self.record, self.device = anonymizer.record, anonymizer.device
+        in_process = workers == 1 and not engine.cluster
+        self.anonymizer = anonymizer if in_process else None
+        if not in_process:  # the workers load their own; here they would only hold memory
+            release_sessions()
         self.key = settings_key(self.record, settings)
         self.output_folder = output_folder
         self.ledger = Ledger(output_folder)
         self.canceled = False
-
-    @property
-    def device(self) -> str:
-        return self.anonymizer.device
 
     def run(self, jobs: Sequence[ImageJob]) -> Iterator[ImageResult]:
         """Exactly one result per job, in the jobs' order. After a cancel, the images no worker
