@@ -17,7 +17,7 @@ import json
 import os
 import sqlite3
 from dataclasses import asdict
-from typing import Optional
+from typing import Optional, Tuple
 
 import numpy as np
 
@@ -88,6 +88,9 @@ class Ledger:
             self._db = sqlite3.connect(self.path, timeout=30)
             self._db.execute("CREATE TABLE IF NOT EXISTS copies (destination TEXT PRIMARY KEY, source TEXT, "
                              "size INTEGER, mtime_ns INTEGER, shaping TEXT, result TEXT)")
+            # the last re-render of a copy from reviewed detections (core.render), and the copy it wrote
+            self._db.execute("CREATE TABLE IF NOT EXISTS renders (destination TEXT PRIMARY KEY, signature TEXT, "
+                             "copy_size INTEGER, copy_mtime_ns INTEGER)")
             self._db.commit()
         except (OSError, sqlite3.Error) as error:
             raise GeoBlurError(f"The output folder {output_folder} cannot be written ({_reason(error)}): check "
@@ -128,6 +131,8 @@ class Ledger:
         rerun then redoes the images it could not note. Returns what went wrong the first time
         it does ("" otherwise)."""
         try:
+            # a run's copy shows the models' detections again, whatever a review rendered before
+            self._db.execute("DELETE FROM renders WHERE destination = ?", (job.destination,))
             if result.status != "anonymized" or stat is None:
                 self._db.execute("DELETE FROM copies WHERE destination = ?", (job.destination,))
             else:
@@ -142,3 +147,58 @@ class Ledger:
                             "written, but a rerun will redo the images done from now on.")
             return self.problem
         return ""
+
+    def recorded(self, destination: str) -> Optional[ImageResult]:
+        """The result a run recorded for the copy at ``destination`` (its detections with their
+        outlines), or None."""
+        row = self._db.execute("SELECT result FROM copies WHERE destination = ?", (destination,)).fetchone()
+        return result_from_json(row[0]) if row else None
+
+    def recorded_source(self, destination: str) -> Optional[Tuple[int, int]]:
+        """(size, mtime_ns) of the original when the run wrote the copy at ``destination``."""
+        row = self._db.execute("SELECT size, mtime_ns FROM copies WHERE destination = ?", (destination,)).fetchone()
+        return tuple(row) if row else None
+
+    def rendered(self, destination: str) -> Optional[str]:
+        """The signature (:func:`core.render.signature`) of the last re-render of ``destination``,
+        when the copy there is still the file that render wrote; None otherwise."""
+        row = self._db.execute("SELECT signature, copy_size, copy_mtime_ns FROM renders WHERE destination = ?",
+                               (destination,)).fetchone()
+        if row is None:
+            return None
+        try:
+            stat = os.stat(destination)
+        except OSError:
+            return None
+        return row[0] if (stat.st_size, stat.st_mtime_ns) == (row[1], row[2]) else None
+
+    def record_render(self, destination: str, signature: str) -> None:
+        """Note that the copy at ``destination`` was just rendered as ``signature`` describes."""
+        stat = os.stat(destination)
+        self._db.execute("INSERT OR REPLACE INTO renders VALUES (?, ?, ?, ?)",
+                         (destination, signature, stat.st_size, stat.st_mtime_ns))
+        self._db.commit()
+
+    def forget_render(self, destination: str) -> None:
+        """Forget the render of a copy that failed (and was removed)."""
+        try:
+            self._db.execute("DELETE FROM renders WHERE destination = ?", (destination,))
+            self._db.commit()
+        except sqlite3.Error:
+            pass  # the copy is gone: a stale row can only make the next render redo it
+
+
+def find_ledger(destination: str) -> Optional[Ledger]:
+    """The ledger of the run that wrote the copy at ``destination``: the nearest
+    ``.geoblur/ledger.sqlite`` in the folders above it (the run's output folder), or None."""
+    folder = os.path.dirname(os.path.abspath(destination))
+    while True:
+        if os.path.isfile(os.path.join(folder, FOLDER, NAME)):
+            try:
+                return Ledger(folder)
+            except GeoBlurError:
+                return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent

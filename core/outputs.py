@@ -8,7 +8,7 @@ writer maps the kinds to its own types. The names are part of GeoBlur's public i
 (``geoblur:evaluate`` reads the detections layer): they never change.
 """
 import json
-from typing import List, Sequence
+from typing import List, Optional, Sequence
 
 from .types import Detection, ImageResult
 
@@ -29,6 +29,16 @@ DETECTION_FIELDS = (
     ("bearing", "real"),
     ("distance_m", "real"),
     ("located", "text"),
+    # what a re-render (core.render) and a review need besides the box: the image's projection and
+    # camera (to place a new shape on the map), and how the run obscured it
+    ("projection", "text"),
+    ("heading", "real"),
+    ("horizontal_fov", "real"),
+    ("method", "text"),
+    ("mask_scale", "real"),
+    # the review's record: "model" or "reviewer"; "" (not reviewed), "kept" or "rejected"
+    ("origin", "text"),
+    ("decision", "text"),
 )
 #: appended to the input's own fields in the images layer
 IMAGE_FIELDS = (
@@ -43,36 +53,51 @@ IMAGE_FIELDS = (
     ("models", "text"),  # JSON: id, verified sha256 and thresholds of each model
     ("method", "text"),
     ("mask_scale", "real"),
+    # what the review needs to open the image and place new shapes
+    ("source_path", "text"),
+    ("projection", "text"),
+    ("camera_heading", "real"),
+    ("horizontal_fov", "real"),
 )
 STATUSES = ("anonymized", "failed", "skipped")
 
 
-def detection_row(image_fid, result: ImageResult, detection: Detection, place: dict) -> list:
-    """The values of :data:`DETECTION_FIELDS` for one detection and its footprint ``place``
-    (:func:`core.footprints.footprint`)."""
+def detection_row(image_fid, result: ImageResult, detection: Detection, place: dict, record: dict) -> list:
+    """The values of :data:`DETECTION_FIELDS` for one detection of a run, its footprint
+    ``place`` (:func:`core.footprints.footprint`) and the run ``record``."""
     x_min, y_min, x_max, y_max = (float(v) for v in detection.box)
     return [image_fid, result.source, result.output_path, detection.cls, float(detection.score),
             x_min, y_min, x_max, y_max, int(result.width), int(result.height), detection.model,
-            place["bearing"], place["distance_m"], place["located"]]
+            place["bearing"], place["distance_m"], place["located"],
+            result.projection, _real(result.heading), _real(result.horizontal_fov), record["method"],
+            float(record["mask_scale"]), "model", ""]
+
+
+def _real(value) -> Optional[float]:
+    return None if value is None else float(value)
 
 
 def processed_outcome(result: ImageResult, error: str) -> list:
-    """output_path, status, detections, error, device, notes of an image the engine processed;
-    ``error`` is the result's error as the caller words it (naming the feature)."""
+    """output_path, status, detections, error, device, notes of an image the engine processed
+    (``error``: the result's error as the caller words it, naming the feature), then its
+    source_path, projection, camera_heading and horizontal_fov."""
+    known = result.width > 0  # the image was read: its projection and camera are known
     return [result.output_path, result.status, len(result.detections), error, result.device,
-            "; ".join(result.notes)]
+            "; ".join(result.notes), result.source, result.projection if known else None,
+            _real(result.heading), _real(result.horizontal_fov) if known else None]
 
 
-def unprocessed_outcome(status: str, error: str) -> list:
+def unprocessed_outcome(status: str, error: str, source: Optional[str] = None) -> list:
     """The same for an image the engine never saw (a path that is not usable)."""
-    return [None, status, 0, error, "", ""]
+    return [None, status, 0, error, "", "", source, None, None, None]
 
 
 def image_row(attributes: Sequence, outcome: list, record: dict) -> list:
-    """The input's ``attributes``, then ``outcome``, then the run ``record``."""
+    """The input's ``attributes``, then ``outcome`` (its first six values), then the run
+    ``record``, then the rest of ``outcome``."""
     audit = [record["geoblur_version"], json.dumps(record["models"], sort_keys=True), record["method"],
              float(record["mask_scale"])]
-    return list(attributes) + list(outcome) + audit
+    return list(attributes) + list(outcome[:6]) + audit + list(outcome[6:])
 
 
 def image_field_names(input_names: Sequence[str]) -> List[str]:

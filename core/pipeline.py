@@ -188,9 +188,9 @@ class Anonymizer:
         except Canceled:
             raise
         except Exception as error:  # noqa: BLE001 - whatever breaks on one image fails that image
-            result.error = _cause(job, error)
+            result.error = failure_cause(job, error)
             result.detections = []
-            result.error += _remove_stale(job)
+            result.error += remove_stale_copy(job)
             return result
         result.status = "anonymized"
         result.output_path = job.destination
@@ -238,7 +238,7 @@ def smallest_object(adapter, shape) -> float:
     return adapter.min_object / upscale
 
 
-def _cause(job: ImageJob, error: Exception) -> str:
+def failure_cause(job: ImageJob, error: Exception) -> str:
     """The message of an image's failure: GeoBlur's own errors name the file already; anything
     else (OpenCV, onnxruntime, an OS error) is named with the file and the error's kind."""
     if isinstance(error, GeoBlurError):
@@ -249,7 +249,7 @@ def _cause(job: ImageJob, error: Exception) -> str:
             f"({last_line(error)}).")
 
 
-def _remove_stale(job: ImageJob) -> str:
+def remove_stale_copy(job: ImageJob) -> str:
     """Remove a copy an earlier run left at this image's destination, so the output folder
     never holds a file whose status says it failed. Only a regular file GeoBlur wrote is ever
     removed; returns what the user must know when one could not be."""

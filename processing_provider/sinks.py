@@ -33,10 +33,10 @@ def image_fields(input_fields: QgsFields) -> QgsFields:
     return QgsProcessingUtils.combineFields(input_fields, _fields(outputs.IMAGE_FIELDS))
 
 
-def detection_feature(fields: QgsFields, geometry, fid, result, detection, place) -> QgsFeature:
+def detection_feature(fields: QgsFields, geometry, fid, result, detection, place, record: dict) -> QgsFeature:
     feature = QgsFeature(fields)
     feature.setGeometry(geometry)
-    feature.setAttributes(outputs.detection_row(fid, result, detection, place))
+    feature.setAttributes(outputs.detection_row(fid, result, detection, place, record))
     return feature
 
 
@@ -70,7 +70,7 @@ class Outputs:
             place = footprint(result, detection)
             geometry = self.projector.polygon(to_layer, place["ring"])
             self.detection_sink.addFeature(
-                detection_feature(self.detection_fields, geometry, feature.id(), result, detection, place),
+                detection_feature(self.detection_fields, geometry, feature.id(), result, detection, place, self.record),
                 QgsFeatureSink.FastInsert)
         self._row(feature, outputs.processed_outcome(result, error))
 

@@ -126,7 +126,7 @@ class GeoPackages:
         to_layer = self.projector.local_to_layer(point.camera) if point.camera is not None else None
         for detection in result.detections:
             place = footprint(result, detection)
-            self._add(self.detections[1], outputs.detection_row(point.fid, result, detection, place),
+            self._add(self.detections[1], outputs.detection_row(point.fid, result, detection, place, self.record),
                       self.projector.polygon(to_layer, place["ring"]))
         self._row(point, outputs.processed_outcome(result, error))
 

@@ -37,7 +37,8 @@ LAT, LON = 52.0, 5.0
 HEADING = 90.0
 FOCAL_35MM = 31  # 60.3° horizontal field of view: the face, 38 px right of centre, is ~16° right
 DETECTION_FIELDS = ["image_fid", "source_path", "output_path", "class", "score", "x_min", "y_min", "x_max",
-                    "y_max", "image_width", "image_height", "model", "bearing", "distance_m", "located"]
+                    "y_max", "image_width", "image_height", "model", "bearing", "distance_m", "located",
+                    "projection", "heading", "horizontal_fov", "method", "mask_scale", "origin", "decision"]
 
 
 def run(parameters, feedback=None, context=None):

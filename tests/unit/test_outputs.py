@@ -19,16 +19,19 @@ def test_rows_follow_the_fields_and_carry_the_run_record():
                          notes=["EXIF thumbnail removed", "XMP preview removed"],
                          detections=[Detection("face", 0.9, (1, 2, 3, 4), "centerface")])
     place = {"bearing": 12.0, "distance_m": 3.0, "located": "wedge", "ring": None}
-    row = outputs.detection_row(7, result, result.detections[0], place)
+    result.heading, result.horizontal_fov = 90.0, 65.0
+    row = outputs.detection_row(7, result, result.detections[0], place, RECORD)
     assert len(row) == len(outputs.DETECTION_FIELDS)
     assert dict(zip((n for n, _ in outputs.DETECTION_FIELDS), row)) == {
         "image_fid": 7, "source_path": "/p/a.jpg", "output_path": "/o/a.jpg", "class": "face", "score": 0.9,
         "x_min": 1.0, "y_min": 2.0, "x_max": 3.0, "y_max": 4.0, "image_width": 40, "image_height": 30,
-        "model": "centerface", "bearing": 12.0, "distance_m": 3.0, "located": "wedge"}
+        "model": "centerface", "bearing": 12.0, "distance_m": 3.0, "located": "wedge", "projection": "planar",
+        "heading": 90.0, "horizontal_fov": 65.0, "method": "fill", "mask_scale": 1.5, "origin": "model", "decision": ""}
     image = outputs.image_row(["a.jpg"], outputs.processed_outcome(result, ""), RECORD)
     assert len(image) == 1 + len(outputs.IMAGE_FIELDS)
     assert image == ["a.jpg", "/o/a.jpg", "anonymized", 1, "", "cpu", "EXIF thumbnail removed; XMP preview removed",
-                     "9.9", '[{"id": "centerface", "sha256": "ab", "thresholds": {"face": 0.4}}]', "fill", 1.5]
+                     "9.9", '[{"id": "centerface", "sha256": "ab", "thresholds": {"face": 0.4}}]', "fill", 1.5,
+                     "/p/a.jpg", "planar", 90.0, 65.0]
 
 
 def test_counts_add_up_statuses_and_detections():
