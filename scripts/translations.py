@@ -22,7 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 I18N = os.path.join(ROOT, "i18n")
 SOURCES = ("__init__.py", "qgis_support", "plugin", "processing_provider")
 CONTEXT = "GeoBlur"
-LANGUAGES = {"de": "de_DE"}
+LANGUAGES = {"de": "de_DE", "nl": "nl_NL"}
 
 
 def python_files() -> List[str]:
