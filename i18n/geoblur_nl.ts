@@ -11,6 +11,71 @@
 {command}</translation>
         </message>
         <message>
+            <location filename="../qgis_support/styles.py" line="38" />
+            <source>Face</source>
+            <translation>Gezicht</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="38" />
+            <source>Person</source>
+            <translation>Persoon</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="38" />
+            <source>Licence plate</source>
+            <translation>Kentekenplaat</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="39" />
+            <source>Vehicle</source>
+            <translation>Voertuig</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="39" />
+            <source>Rejected in review</source>
+            <translation>Afgewezen bij controle</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="43" />
+            <source>Anonymized</source>
+            <translation>Geanonimiseerd</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="43" />
+            <source>Failed (no copy)</source>
+            <translation>Mislukt (geen kopie)</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="43" />
+            <source>Skipped</source>
+            <translation>Overgeslagen</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="88" />
+            <source>No anonymized copy.</source>
+            <translation>Geen geanonimiseerde kopie.</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="92" />
+            <source>Open the anonymized copy</source>
+            <translation>Geanonimiseerde kopie openen</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="102" />
+            <source>Review image</source>
+            <translation>Afbeelding controleren</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="153" />
+            <source>The layer {} could not be opened to store its style.</source>
+            <translation>De laag {} kon niet worden geopend om de stijl ervan op te slaan.</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="155" />
+            <source>GeoBlur's style: symbols, map tip and actions</source>
+            <translation>Stijl van GeoBlur: symbolen, kaarttip en acties</translation>
+        </message>
+        <message>
             <location filename="../plugin/main.py" line="46" />
             <source>Anonymize images attached to points…</source>
             <translation>Aan punten gekoppelde afbeeldingen anonimiseren…</translation>
@@ -76,12 +141,17 @@
             <translation>Geannuleerd: de niet-gestarte afbeeldingen zijn gemarkeerd als overgeslagen.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="141" />
+            <location filename="../processing_provider/anonymize_images.py" line="144" />
             <source>{anonymized} images anonymized, {failed} failed, {skipped} skipped; {detections} detections. Anonymized copies are in {folder}.</source>
             <translation>{anonymized} afbeeldingen geanonimiseerd, {failed} mislukt, {skipped} overgeslagen; {detections} detecties. De geanonimiseerde kopieën staan in {folder}.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="185" />
+            <location filename="../processing_provider/anonymize_images.py" line="165" />
+            <source>The style of {path} was not stored: {problem}</source>
+            <translation>De stijl van {path} is niet opgeslagen: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="202" />
             <source>Anonymizing {classes} on {device}, in {engine}.</source>
             <translation>Anonimiseren van {classes} op {device}, in {engine}.</translation>
         </message>
