@@ -657,9 +657,79 @@ Het HTML-rapport toont de tabel, de grootste missers en elke annotatie die niet 
             <translation>Kies ten minste één soort object om te anonimiseren (CLASSES).</translation>
         </message>
         <message>
-            <location filename="../processing_provider/provider.py" line="20" />
+            <location filename="../processing_provider/provider.py" line="21" />
             <source>GeoBlur: anonymize georeferenced images</source>
             <translation>GeoBlur: gegeorefereerde afbeeldingen anonimiseren</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="68" />
+            <source>Re-render anonymized copies from reviewed detections</source>
+            <translation>Geanonimiseerde kopieën opnieuw renderen uit gecontroleerde detecties</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="77" />
+            <source>privacy,review,render,blur,detections</source>
+            <translation>privacy,controle,renderen,vervagen,detecties</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="83" />
+            <source>Renders each anonymized copy named in a detections layer (the OUTPUT of 'Anonymize images attached to points', edited in a review or by any tool) again from its original: every row is obscured except those whose decision is 'rejected'. Copies whose rows, method and original did not change since they were written are skipped. A copy whose rows cannot be used (unknown class, a box that is not a box, a missing or changed original) fails: nothing is written and its earlier copy is removed. The originals must be readable at source_path.</source>
+            <translation>Rendert elke geanonimiseerde kopie die in een detectielaag voorkomt (de OUTPUT van “Aan punten gekoppelde afbeeldingen anonimiseren”, bewerkt bij een controle of met een ander programma) opnieuw vanuit het origineel: de detectie van elke rij wordt verborgen, behalve rijen met de beslissing (decision) “rejected”. Kopieën waarvan de rijen, de methode en het origineel niet zijn veranderd sinds ze zijn geschreven, worden overgeslagen. Een kopie waarvan de rijen niet bruikbaar zijn (onbekende klasse, een kader dat geen kader is, een ontbrekend of gewijzigd origineel) mislukt: er wordt niets geschreven en de eerdere kopie wordt verwijderd. De originelen moeten leesbaar zijn via source_path.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="94" />
+            <source>Detections (reviewed)</source>
+            <translation>Detecties (gecontroleerd)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="97" />
+            <source>As the run recorded it</source>
+            <translation>Zoals vastgelegd bij het anonimiseren</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="99" />
+            <source>Mask enlargement (empty: as the run recorded it)</source>
+            <translation>Maskervergroting (leeg: zoals vastgelegd bij het anonimiseren)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="106" />
+            <source>Render every copy, also those that are up to date</source>
+            <translation>Alle kopieën renderen, ook de actuele</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="108" />
+            <source>Rendered copies</source>
+            <translation>Gerenderde kopieën</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="109" />
+            <source>Copies rendered</source>
+            <translation>Kopieën gerenderd</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="110" />
+            <source>Copies up to date (skipped)</source>
+            <translation>Kopieën actueel (overgeslagen)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="111" />
+            <source>Copies failed</source>
+            <translation>Kopieën mislukt</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="135" />
+            <source>Canceled: {} copies were not rendered.</source>
+            <translation>Geannuleerd: {} kopieën zijn niet gerenderd.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="144" />
+            <source>{anonymized} copies rendered, {skipped} up to date, {failed} failed.</source>
+            <translation>{anonymized} kopieën gerenderd, {skipped} actueel, {failed} mislukt.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="178" />
+            <source>{path}: rendered with {count} detection(s).</source>
+            <translation>{path}: gerenderd met {count} detectie(s).</translation>
         </message>
     </context>
 </TS>
