@@ -12,7 +12,10 @@ Baseline and extended sequential 8-bit JPEGs, grey or YCbCr, any chroma subsampl
 this way; progressive, arithmetic-coded, 12-bit, CMYK/YCCK and lossless JPEGs raise
 :class:`Unsupported`, and the caller re-encodes the whole image instead (and says so).
 """
+import ctypes
+import importlib.util
 import os
+import sys
 import tempfile
 from typing import List
 
@@ -103,13 +106,35 @@ def _blocks(plane: np.ndarray, v: int, h: int) -> np.ndarray:
     return plane.reshape(len(plane), v, 8, h, 8).transpose(0, 1, 3, 2, 4)
 
 
+def _jpeglib():
+    """``jpeglib``, its bundled libjpeg loaded so that it calls its *own* functions.
+
+    QGIS (``qgis_process``, the desktop) has the system's libjpeg loaded already, and a library
+    loaded the usual way resolves ``jpeg_*`` to the first definition in the process: jpeglib's
+    code then drives the system's libjpeg with its own struct layout ("JPEG parameter struct
+    mismatch"), reads garbage quantisation tables and fails to write. So before jpeglib is first
+    imported (its import loads the library, version "6b", which GeoBlur uses), the same file is
+    loaded here with ``RTLD_DEEPBIND``, which makes it prefer its own symbols; jpeglib's own load
+    then gets that very library.
+    """
+    if "jpeglib" not in sys.modules and hasattr(os, "RTLD_DEEPBIND"):
+        spec = importlib.util.find_spec("jpeglib")
+        if spec is not None and spec.submodule_search_locations:
+            folder = os.path.join(list(spec.submodule_search_locations)[0], "cjpeglib")
+            names = [f for f in sorted(os.listdir(folder)) if f.startswith("cjpeglib_6b.") and f.endswith(".so")]
+            if names:
+                ctypes.CDLL(os.path.join(folder, names[0]), mode=os.RTLD_DEEPBIND | ctypes.RTLD_LOCAL)
+    import jpeglib
+
+    return jpeglib
+
+
 def encode(source: bytes, original: np.ndarray, anonymized: np.ndarray, regions=None) -> bytes:
     """A JPEG of ``anonymized`` made from ``source``'s coefficients, new ones only in the MCUs
     where ``anonymized`` differs from ``original`` (the source decoded, same shape; pixels as
     stored, i.e. EXIF orientation 1), which can only be inside ``regions`` when given.
     Raises Unsupported."""
-    import jpeglib
-
+    jpeglib = _jpeglib()
     check_frame(source)
     with tempfile.TemporaryDirectory(prefix="geoblur-jpeg-") as folder:
         source_path, output_path = os.path.join(folder, "in.jpg"), os.path.join(folder, "out.jpg")

@@ -138,6 +138,9 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
             feedback.pushWarning(tr("Canceled: the images not started are marked skipped."))
 
         counts = outputs.counts
+        del outputs, detection_sink, image_sink  # closes the GeoPackages, so their styles can be stored
+        self._style(context, feedback, {p.OUTPUT: (detection_dest, "detections"),
+                                        p.OUTPUT_IMAGES: (image_dest, "images")})
         feedback.pushInfo(tr("{anonymized} images anonymized, {failed} failed, {skipped} skipped; "
                              "{detections} detections. Anonymized copies are in {folder}.").format(
             folder=output_folder, **counts))
@@ -150,6 +153,20 @@ class AnonymizeImagesAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
             p.IMAGES_SKIPPED: counts["skipped"],
             p.DETECTIONS: counts["detections"],
         }
+
+    @staticmethod
+    def _style(context, feedback, destinations: dict) -> None:
+        """Store each GeoPackage's style as its default, and style the layers loaded on completion."""
+        from ..qgis_support import styles
+
+        for destination, kind in destinations.values():
+            problem = styles.store_default(destination, kind)
+            if problem:
+                feedback.pushWarning(tr("The style of {path} was not stored: {problem}").format(
+                    path=destination, problem=problem))
+            if context.willLoadLayerOnCompletion(destination):
+                context.layerToLoadOnCompletionDetails(destination).setPostProcessor(
+                    styles.StylePostProcessor.for_kind(kind))
 
     def _base_folder(self, parameters, context) -> str:
         """BASE_FOLDER, else the folder of the layer's file, else the project's folder."""

@@ -7,6 +7,7 @@ from ..qgis_support import ICON
 from ..qgis_support.i18n import tr
 from .anonymize_images import AnonymizeImagesAlgorithm
 from .evaluate import EvaluateAlgorithm
+from .render import RenderAlgorithm
 
 
 class GeoBlurProvider(QgsProcessingProvider):
@@ -25,3 +26,4 @@ class GeoBlurProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         self.addAlgorithm(AnonymizeImagesAlgorithm())
         self.addAlgorithm(EvaluateAlgorithm())
+        self.addAlgorithm(RenderAlgorithm())
