@@ -76,14 +76,144 @@
             <translation>Stijl van GeoBlur: symbolen, kaarttip en acties</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="46" />
+            <location filename="../plugin/main.py" line="49" />
             <source>Anonymize images attached to points…</source>
             <translation>Aan punten gekoppelde afbeeldingen anonimiseren…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="49" />
+            <location filename="../plugin/main.py" line="52" />
             <source>GeoBlur</source>
             <translation>GeoBlur</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="53" />
+            <source>Review image…</source>
+            <translation>Afbeelding controleren…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="73" />
+            <source>Select the images layer of a GeoBlur run (OUTPUT_IMAGES) in the Layers panel.</source>
+            <translation>Selecteer in het paneel Lagen de afbeeldingenlaag van een GeoBlur-uitvoering (OUTPUT_IMAGES).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="84" />
+            <source>Click the image to review on the map.</source>
+            <translation>Klik op de kaart op de afbeelding die u wilt controleren.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="100" />
+            <source>The images layer is no longer in the project.</source>
+            <translation>De afbeeldingenlaag staat niet meer in het project.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="105" />
+            <source>Add the run's detections layer (OUTPUT) to the project: the review edits it.</source>
+            <translation>Voeg de detectielaag (OUTPUT) van de uitvoering toe aan het project: de controle bewerkt deze laag.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="23" />
+            <source>GeoBlur review</source>
+            <translation>GeoBlur-controle</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="52" />
+            <source>Pan</source>
+            <translation>Verschuiven</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="53" />
+            <source>Draw a box</source>
+            <translation>Kader tekenen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="55" />
+            <source>Select a shape</source>
+            <translation>Vorm selecteren</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="56" />
+            <source>Redraw the selected shape</source>
+            <translation>Geselecteerde vorm opnieuw tekenen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="57" />
+            <source>Delete the selected shape</source>
+            <translation>Geselecteerde vorm verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="59" />
+            <source>Save and re-render</source>
+            <translation>Opslaan en opnieuw renderen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="60" />
+            <source>Discard changes</source>
+            <translation>Wijzigingen verwerpen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="96" />
+            <source>{count} shape(s) on {path}. Draw the objects the models missed, delete the false alarms, then save: the copy is rendered again from the original.</source>
+            <translation>{count} vorm(en) op {path}. Teken de objecten die de modellen hebben gemist, verwijder de onterechte detecties en sla daarna op: de kopie wordt opnieuw gerenderd vanuit het origineel.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="168" />
+            <source>Rendering failed, the copy was removed: {}</source>
+            <translation>Renderen mislukt, de kopie is verwijderd: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="170" />
+            <source>Saved; the copy {} shows the review.</source>
+            <translation>Opgeslagen; de kopie {} toont het resultaat van de controle.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="82" />
+            <source>Feature {fid} of {layer} has no anonymized copy to review (status: {status}). Run the anonymization for it first.</source>
+            <translation>Object {fid} van {layer} heeft geen geanonimiseerde kopie om te controleren (status: {status}). Voer er eerst de anonimisering voor uit.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="92" />
+            <source>Feature {fid}: the original {path} cannot be opened ({error}); the review needs the originals.</source>
+            <translation>Object {fid}: het origineel {path} kan niet worden geopend ({error}); voor de controle zijn de originelen nodig.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="110" />
+            <source>Original (review only)</source>
+            <translation>Origineel (alleen voor controle)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="112" />
+            <source>The original {} could not be shown.</source>
+            <translation>Het origineel {} kon niet worden weergegeven.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="116" />
+            <source>Detections under review</source>
+            <translation>Te controleren detecties</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="174" />
+            <source>A shape has the class {cls!r}; choose one of {classes}.</source>
+            <translation>Een vorm heeft de klasse {cls!r}; kies een van {classes}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="177" />
+            <source>A shape has no area; draw it again or delete it.</source>
+            <translation>Een vorm heeft geen oppervlakte; teken deze opnieuw of verwijder deze.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="186" />
+            <source>The layer {} has unsaved edits: save or discard them first.</source>
+            <translation>De laag {} heeft niet-opgeslagen bewerkingen: sla ze eerst op of verwerp ze.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="188" />
+            <source>The layer {} cannot be edited (read-only?).</source>
+            <translation>De laag {} kan niet worden bewerkt (alleen-lezen?).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="207" />
+            <source>The review could not be saved into {layer}: {errors}</source>
+            <translation>De controle kon niet worden opgeslagen in {layer}: {errors}</translation>
         </message>
         <message>
             <location filename="../processing_provider/anonymize_images.py" line="32" />
