@@ -1,9 +1,10 @@
 """Throughput of GeoBlur's engines (``core.runner``) on the same images, side by side:
 
 - serial: ``Anonymizer.process`` one image after the other, as every run was before the runner;
-- WORKERS=1: the runner in this process, the next image decoded while this one is searched;
+- WORKERS=1: the runner in this process, one image after the other;
 - WORKERS=2: two spawned worker processes (onnxruntime threads = cores / workers);
-- Dask: a real ``dask scheduler`` and two single-thread ``dask worker`` processes on localhost.
+- Dask: a real ``dask scheduler`` and two single-thread ``dask worker`` processes on localhost,
+  started as the README says (Dask's sampling profiler off).
 
 Each engine's time is the wall time of the whole run over the images, worker start-up and
 model loading in the workers included (the client's own model load is not). Then Dask's
@@ -80,12 +81,14 @@ def with_runner(sources, output, engine: Engine):
 
 
 class LocalDask:
-    """A scheduler and two single-thread workers on localhost, as the tests start them."""
+    """A scheduler and two single-thread workers on localhost, their profiler off as the README
+    starts them (it samples every worker thread's stack every 10 ms, ~10% of a 2-core machine's
+    photo throughput)."""
 
     def __enter__(self):
         self.folder = tempfile.mkdtemp(prefix="geoblur-dask-")
         dask = os.path.join(os.path.dirname(sys.executable), "dask")
-        env = dict(os.environ, PYTHONPATH=REPO)
+        env = dict(os.environ, PYTHONPATH=REPO, DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED="False")
         scheduler_file = os.path.join(self.folder, "scheduler.json")
         log = open(os.path.join(self.folder, "dask.log"), "w")
         self.processes = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",

@@ -1,6 +1,6 @@
 """Dask as the cluster engine, on a real ``dask scheduler`` and two ``dask worker`` processes on
 localhost: the results are a serial run's, and a worker killed with SIGKILL mid-run still
-leaves every image anonymized exactly once, with no partial file."""
+leaves every image anonymized exactly once, with no partial file; small images share a task."""
 import json
 import os
 import signal
@@ -10,11 +10,26 @@ import time
 
 import pytest
 
+from geoblur.core import cluster as engine
 from geoblur.core.runner import Engine, Runner
+from geoblur.core.types import ImageJob
 
 from .test_runner import FACE_FILL, PLUGINS_DIR, make_jobs, outline, stray_files
 
 DASK = os.path.join(os.path.dirname(sys.executable), "dask")
+
+
+def test_small_images_share_a_task_and_a_large_one_is_a_task_alone(tmp_path):
+    sizes = [10, 10, 10, 10, 10, engine.TASK_BYTES, 10, None, 10]  # None: a file that is not there
+    jobs = []
+    for index, size in enumerate(sizes):
+        source = tmp_path / f"{index}.jpg"
+        if size is not None:
+            source.write_bytes(b"x" * size)
+        jobs.append(ImageJob(index, str(source), str(tmp_path / "out" / f"{index}.jpg")))
+    assert engine.TASK_IMAGES == 4
+    assert list(engine.batches(jobs, list(range(len(jobs))))) == [[0, 1, 2, 3], [4, 5], [6, 7, 8]]
+    assert list(engine.batches(jobs, [5, 8])) == [[5], [8]]  # only the jobs to do, in their order
 
 
 def _start(arguments, env, log):
