@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 
-from . import synthetic, tables
+from . import stages, synthetic, tables
 from .measure import progress
 from .sets import BY_NAME, OUTPUT, REPO, SETS, bench_root, is_present
 
@@ -30,6 +30,8 @@ def arguments(argv):
     )
     parser.add_argument("--no-deface", action="store_true", help="skip the deface comparison")
     parser.add_argument("--no-synthetic", action="store_true", help="skip the generated-image speed table")
+    parser.add_argument("--no-stages", action="store_true",
+                        help="skip the tables of where the time goes (python -m bench.stages)")
     parser.add_argument("--no-lossless", action="store_true",
                         help="skip the JPEG writers table (block by block against whole; python -m bench.lossless)")
     parser.add_argument("--no-scaling", action="store_true",
@@ -54,6 +56,19 @@ def measure(kind: str, name: str, args, limit=None) -> dict:
     done = subprocess.run(command, cwd=REPO)
     if not os.path.isfile(result_path):
         return {"tool": kind, "set": name, "error": f"worker died (exit status {done.returncode})"}
+    with open(result_path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def measure_stages(name: str, output: str) -> dict:
+    """The stage table's measurement of one image (:mod:`.stages`), in a worker process."""
+    result_path = os.path.join(output, "results", f"stages_{name.replace(' ', '_')}.json")
+    if os.path.exists(result_path):
+        os.remove(result_path)
+    progress(f"where the time goes: {name}")
+    done = subprocess.run([sys.executable, "-m", "bench.worker", "stages", name, output, "0", "0", result_path], cwd=REPO)
+    if not os.path.isfile(result_path):
+        return {"tool": "stages", "set": name, "error": f"worker died (exit status {done.returncode})"}
     with open(result_path, encoding="utf-8") as handle:
         return json.load(handle)
 
@@ -108,6 +123,8 @@ def main(argv=None) -> int:
     if not present:
         print("No set to run.")
     results = []
+    if not args.no_stages:
+        stages.report([measure_stages(name, args.output) for name in stages.IMAGES])
     for bench_set in present:
         progress(f"{bench_set.name}: GeoBlur")
         geoblur = measure("geoblur", bench_set.name, args)

@@ -1,5 +1,5 @@
 """One measurement in a process of its own, so that its peak memory is its own:
-``python -m bench.worker {geoblur|deface|synthetic} NAME OUTPUT_FOLDER LIMIT BUDGET_S RESULT_JSON``.
+``python -m bench.worker {geoblur|deface|synthetic|stages} NAME OUTPUT_FOLDER LIMIT BUDGET_S RESULT_JSON``.
 
 Whatever goes wrong is written into the result as an error row: one broken set does not stop
 the benchmark.
@@ -21,6 +21,10 @@ def main(kind: str, name: str, output: str, limit: str, budget_s: str, result_pa
             from . import deface_worker
 
             result = deface_worker.run(name, output, limit_value)
+        elif kind == "stages":
+            from . import stages
+
+            result = stages.run(name, output)
         else:
             from . import synthetic
 

@@ -57,6 +57,17 @@ class Anonymizer:
             raise GeoBlurError(f"Choose classes among {', '.join(CLASSES)} (got {list(settings.classes)}).")
         self.adapters = self._load_adapters()
         self.plate_searches = self._plate_searches()
+        self.stages: Optional[tiling.Stages] = None
+
+    def record_stages(self, stages: Optional[tiling.Stages]) -> None:
+        """Record where detection's time goes into ``stages`` (the benchmark's stage table), or
+        stop recording (None): every model's forward passes and calls, the panorama's views."""
+        self.stages = stages
+        for adapter in {id(a): a for a in self._all_adapters()}.values():
+            adapter.stages = stages
+
+    def _all_adapters(self) -> List[Adapter]:
+        return [a for a, _ in self.adapters] + [s.vehicles for s in self.plate_searches.values()]
 
     def _load_adapters(self):
         """(adapter, classes it is asked for) pairs: the bundled default of each class plus every
@@ -119,12 +130,13 @@ class Anonymizer:
         return self.settings.thresholds.get(cls, adapter.spec.threshold_for(cls))
 
     def detect(self, rgb: np.ndarray, smallest: Optional[float] = None,
-               largest: Optional[float] = None) -> List[Detection]:
+               largest: Optional[float] = None, model: Optional[str] = None) -> List[Detection]:
         """Every wanted object in an upright RGB image, merged across models.
 
         ``smallest`` and ``largest`` (pixels) bound the objects to look for when the caller
         knows them (a panorama view is responsible for one band of sizes); by default a photo is
-        searched from the smallest face it can hold up to its own size.
+        searched from the smallest face it can hold up to its own size. ``model`` (an id) runs
+        that model alone (a panorama view planned for it, :meth:`detect_panorama`).
 
         A text model is run as its plate search (:class:`.plates.PlateSearch`), after the other
         models: when the run of the vehicle model covers every vehicle that may carry a plate,
@@ -134,6 +146,8 @@ class Anonymizer:
         runs = []  # (thresholds, its candidates or None, its plate search or None) per model, in order
         context = None  # the vehicles that give plates their context, when a run found them
         for adapter, classes in self.adapters:
+            if model is not None and adapter.spec.id != model:
+                continue
             thresholds = {c: self.threshold(adapter, c) for c in classes}
             search = self.plate_searches.get(adapter.spec.id)
             if search is not None:
@@ -146,6 +160,8 @@ class Anonymizer:
             if self._gives_context(adapter, smallest, largest):
                 floors.append(CONTEXT_SCORE)
             found = tiling.detect_floors(adapter, rgb, floors, least, is_canceled, largest)
+            if largest is not None:
+                found = [[d for d in f if not _fills_view(d, rgb.shape, largest)] for f in found]
             if len(found) > 1:
                 context = context_boxes(found[1])
             runs.append((thresholds, found[0], None))
@@ -155,6 +171,13 @@ class Anonymizer:
                 candidates = search.search(rgb, min(thresholds.values()), is_canceled, context)
             kept.extend(d for d in candidates if d.cls in thresholds and d.score >= thresholds[d.cls])
         return nms_detections(kept)
+
+    def detect_panorama(self, rgb: np.ndarray, sphere: "panorama.Geometry") -> List[Detection]:
+        """Every wanted object in an equirectangular panorama: each model searched over the views
+        planned for the sizes of its objects (:func:`.panorama.views.passes_for`), a view that
+        several models share rendered once."""
+        plans = {adapter.spec.id: panorama.views.passes_for(adapter.family) for adapter, _ in self.adapters}
+        return panorama.detect(rgb, sphere, self.detect, self.callbacks.is_canceled, plans, self.stages)
 
     def _gives_context(self, adapter: Adapter, smallest: Optional[float], largest: Optional[float]) -> bool:
         """Whether this run of ``adapter`` is to give the plate searches their vehicles: it is
@@ -179,7 +202,7 @@ class Anonymizer:
             if sphere is None:
                 result.detections = self.detect(rgb)
             else:
-                result.detections = panorama.detect(rgb, sphere, self.detect, self.callbacks.is_canceled)
+                result.detections = self.detect_panorama(rgb, sphere)
             wrap = sphere is not None and sphere.wraps
             anonymized = obscure.apply(loaded.pixels, result.detections, self.settings.style, wrap=wrap)
             changed = obscure.regions(loaded.pixels.shape, result.detections, self.settings.style, wrap=wrap)
@@ -230,6 +253,21 @@ class Anonymizer:
             yield self.process(job)
             self.callbacks.progress(100.0 * (index + 1) / len(jobs))
 
+
+
+#: a box spanning this share of a view's width and height fills the view (:func:`_fills_view`)
+FILLS_VIEW = 0.8
+
+
+def _fills_view(detection: Detection, shape, largest: float) -> bool:
+    """Whether a detection in a view responsible for objects up to ``largest`` pixels is the view
+    itself taken for an object (NanoDet calls a facade filling a view a bus, a whole street a
+    person): its box spans most of the view's width and height, far beyond ``largest``. Such an
+    object, were it real, is whole and small enough in a coarser view to be found there; an
+    object the view merely cuts, whose box ends at one or two of its edges, is kept."""
+    height, width = shape[:2]
+    return (detection.width >= FILLS_VIEW * width and detection.height >= FILLS_VIEW * height
+            and max(detection.width, detection.height) > 1.5 * largest)
 
 
 def smallest_object(adapter, shape) -> float:

@@ -27,6 +27,7 @@ from . import tiling
 from .boxes import nms_detections
 from .detectors.base import Adapter
 from .errors import Canceled
+from .tiling import timed
 from .types import Detection
 
 Box = Tuple[float, float, float, float]
@@ -123,7 +124,10 @@ def plates_on_vehicles(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], m
         scale = min(MAX_UPSCALE, VEHICLE_WIDTH / (x1 - x0))
         crop = cv2.resize(rgb[y0:y1, x0:x1], (max(1, round((x1 - x0) * scale)), max(1, round((y1 - y0) * scale))),
                           interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
-        for text in text_adapter.infer(crop, min_score):
+        stages = getattr(text_adapter, "stages", None)
+        with timed(stages, stages and f"{text_adapter.spec.id}: calls, pre- and post-processing included"):
+            texts = text_adapter.infer(crop, min_score)
+        for text in texts:
             box = (text.box[0] / scale + x0, text.box[1] / scale + y0, text.box[2] / scale + x0,
                    text.box[3] / scale + y0)
             if is_plate_line(text, ON_VEHICLE, scale) and on_vehicle(box, vehicle):
@@ -198,7 +202,13 @@ class _LargeOnly:
 
     def __init__(self, adapter: Adapter):
         self.infer = adapter.infer
+        self.spec = getattr(adapter, "spec", None)
+        self._adapter = adapter
         self.min_object = max(adapter.min_object, MIN_VEHICLE_WIDTH)
         scale = self.min_object / adapter.min_object
         self.tile_size = int(adapter.tile_size * scale)
         self.max_object = int(adapter.max_object * scale)
+
+    @property
+    def stages(self):
+        return getattr(self._adapter, "stages", None)

@@ -6,8 +6,10 @@ resolution, cut into tiles the model can take; large near objects need a shrunk 
 below covers the whole band of object sizes with a pyramid of scales, and overlaps tiles so any
 object that the next coarser scale cannot see is whole in at least one tile.
 """
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import cv2
 import numpy as np
@@ -17,6 +19,36 @@ from .errors import Canceled
 from .types import Detection
 
 PYRAMID_STEP = 3.0
+
+
+class Stages:
+    """Where an image's time goes, for the benchmark's stage table: per stage, the seconds spent
+    and, for a model's inference, the calls, tiles (images fed) and pixels fed. The engine records
+    into one only when it is handed one (:meth:`.pipeline.Anonymizer.record_stages`); otherwise
+    every timer is a no-op."""
+
+    def __init__(self):
+        self.rows: Dict[str, Dict[str, float]] = {}
+
+    def add(self, stage: str, seconds: float, calls: int = 0, tiles: int = 0, pixels: int = 0) -> None:
+        row = self.rows.setdefault(stage, {"seconds": 0.0, "calls": 0, "tiles": 0, "pixels": 0})
+        row["seconds"] += seconds
+        row["calls"] += calls
+        row["tiles"] += tiles
+        row["pixels"] += pixels
+
+
+@contextmanager
+def timed(stages: Optional[Stages], stage: str, calls: int = 0, tiles: int = 0, pixels: int = 0):
+    """Add the time of the ``with`` block to ``stage`` of ``stages`` (nothing when it is None)."""
+    if stages is None:
+        yield
+        return
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        stages.add(stage, time.perf_counter() - started, calls, tiles, pixels)
 
 
 @dataclass
@@ -130,11 +162,14 @@ def detect_floors(
     tile goes through ``adapter.infer_floors`` (one forward pass where its family allows)."""
     height, width = rgb.shape[:2]
     found: List[List[Detection]] = [[] for _ in floors]
+    stages = getattr(adapter, "stages", None)
+    name = adapter.spec.id if stages is not None else ""
     for scale, x0, y0, tile in iter_tiles(rgb, plan_tiles(width, height, adapter, smallest, largest)):
         if is_canceled():
             raise Canceled("Canceled.")
         tile = np.ascontiguousarray(tile)
-        per_floor = adapter.infer_floors(tile, floors) if len(floors) > 1 else [adapter.infer(tile, floors[0])]
+        with timed(stages, f"{name}: calls, pre- and post-processing included"):
+            per_floor = adapter.infer_floors(tile, floors) if len(floors) > 1 else [adapter.infer(tile, floors[0])]
         for kept, detections in zip(found, per_floor):
             for d in detections:
                 box = (

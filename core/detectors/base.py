@@ -5,6 +5,7 @@ import numpy as np
 
 from ..errors import ModelError
 from ..models import InputSpec, ModelSpec, device_of, input_spec
+from ..tiling import timed
 from ..types import Detection
 
 
@@ -28,6 +29,8 @@ class Adapter:
     #: the model finds text, not objects: licence plates are searched among its text lines
     #: (:class:`..plates.PlateSearch`) rather than taken from it directly
     finds_text = False
+    #: a :class:`..tiling.Stages` that records this model's forward passes (the benchmark's), or None
+    stages = None
 
     def __init__(self, spec: ModelSpec, session):
         self.spec = spec
@@ -81,6 +84,16 @@ class Adapter:
         tensor = np.zeros((1, 3, -(-height // multiple) * multiple, -(-width // multiple) * multiple), dtype=np.float32)
         tensor[0, :, :height, :width] = self.normalise(rgb).transpose(2, 0, 1)
         return tensor
+
+    def run(self, feeds: dict) -> list:
+        """The session's outputs for ``feeds`` (one NCHW image tensor), its forward pass recorded
+        in :attr:`stages` when there is one (calls, images in the batch, pixels, seconds)."""
+        if self.stages is None:
+            return self.session.run(None, feeds)
+        (tensor,) = feeds.values()
+        batch, _, height, width = tensor.shape
+        with timed(self.stages, f"{self.spec.id}: forward passes", 1, batch, batch * height * width):
+            return self.session.run(None, feeds)
 
     def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
         """Detections in one RGB uint8 image (H, W, 3), in its pixels, scored ≥ ``min_score``."""

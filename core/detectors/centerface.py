@@ -43,7 +43,7 @@ class CenterFace(Adapter):
 
     def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
         height, width = rgb.shape[:2]
-        heatmap, scale, offset, _landmarks = self.session.run(None, {self._input: self.padded(rgb)})
+        heatmap, scale, offset, _landmarks = self.run({self._input: self.padded(rgb)})
         # heatmap (1,1,H/4,W/4): face-centre probability per cell
         ys, xs = np.where(heatmap[0, 0] >= min_score)
         if len(ys) == 0:

@@ -53,7 +53,7 @@ class DBNet(Adapter):
     def probability(self, rgb: np.ndarray) -> np.ndarray:
         """The text probability of every pixel of ``rgb`` (H, W float32)."""
         height, width = rgb.shape[:2]
-        (prob,) = self.session.run(None, {self._input: self.padded(rgb)})  # padding: the mean colour
+        (prob,) = self.run({self._input: self.padded(rgb)})  # padding: the mean colour
         return prob[0, 0, :height, :width]
 
     def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:

@@ -131,7 +131,7 @@ class NanoDet(Adapter):
         resized = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA if to_image > 1 else cv2.INTER_LINEAR)
         tensor = np.zeros((self._size, self._size, 3), dtype=np.float32)  # zero: the mean colour
         tensor[:size[1], :size[0]] = self.normalise(resized)
-        outputs = self.session.run(None, {self._input: tensor.transpose(2, 0, 1)[None]})
+        outputs = self.run({self._input: tensor.transpose(2, 0, 1)[None]})
         columns = np.array(sorted(set(self._classes) | set(RIDDEN)))
         found = []
         for stride, score_index, box_index in self._levels:

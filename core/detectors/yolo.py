@@ -168,7 +168,7 @@ class Yolo(Adapter):
     def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
         canvas, ratio, pad = self._letterbox(rgb)
         tensor = self.normalise(canvas).transpose(2, 0, 1)[None]
-        outputs = self.session.run(None, {self._input: tensor})
+        outputs = self.run({self._input: tensor})
         layout = self.layout
         predictions = outputs[layout.output][0]
         if layout.features_first:

@@ -16,7 +16,7 @@ from .sphere import TWO_PI, Geometry, vector_to_lonlat
 from .views import View
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _row_maps(geometry: Geometry, pitch: float, focal: float, width: int, height: int):
     """Sample coordinates of a view at yaw 0 as float32 maps: x in full-panorama pixels
     relative to longitude 0 (so in [-W/2, W/2)), y in image pixels."""

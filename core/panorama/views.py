@@ -36,6 +36,11 @@ class ViewPass:
     lat_max: float
     margin: float  # angular radius (degrees) of the largest object that must be whole in a view
     max_half_fov: float = 50.0
+    size: int = 0  # the views' width in pixels (0: VIEW_SIZE)
+    #: the density is relative to a panorama this wide when the panorama is wider (0: always to
+    #: the panorama's own): an object of a given angular size needs as many view pixels in a
+    #: 16384 px panorama as in an 8192 px one
+    reference_width: int = 0
 
 
 #: The finest pass looks at the horizon band, where people and plates are (a face 1.6 m up seen
@@ -49,6 +54,30 @@ PASSES: Tuple[ViewPass, ...] = (
     ViewPass(density=1.0, lat_min=-35.0, lat_max=25.0, margin=2.0),
     ViewPass(density=0.25, lat_min=-90.0, lat_max=90.0, margin=15.0),
 )
+
+#: Persons and vehicles (NanoDet) are searched at the density their sizes need, not at faces':
+#: views as large as one NanoDet tile (312 px, enlarged to its 416 px input), so that a view is
+#: one forward pass with no overlapping tiles inside it. The fine pass over the horizon band at
+#: 0.8 of an 8192 px panorama's density sees persons and vehicles from 40 px of it (1.8°;
+#: NanoDet's 32 px); objects too large to be surely whole in its views (over twice its margin)
+#: are the middle pass's, at a third of that density, anywhere on the sphere, and the largest,
+#: nearest ones the coarse pass's, at a ninth. A wider panorama gets the same views (its persons
+#: are no larger on the sphere). 286 forward passes for an 8192×4096 panorama where the face
+#: views needed 970 (the measurements: bench/README.md, "Why the numbers are what they are").
+OBJECT_PASSES: Tuple[ViewPass, ...] = (
+    ViewPass(density=0.8, lat_min=-35.0, lat_max=25.0, margin=2.6, size=312, reference_width=8192),
+    ViewPass(density=0.28, lat_min=-90.0, lat_max=90.0, margin=8.0, size=312, reference_width=8192),
+    ViewPass(density=0.09, lat_min=-90.0, lat_max=90.0, margin=25.0, size=312, reference_width=8192),
+)
+
+#: the view passes of each model family whose objects' sizes differ from faces'
+PASSES_BY_FAMILY = {"nanodet": OBJECT_PASSES}
+
+
+def passes_for(family: str) -> Tuple[ViewPass, ...]:
+    """The view passes a model of ``family`` is searched over on a panorama."""
+    return PASSES_BY_FAMILY.get(family, PASSES)
+
 
 #: a view of a pass that leaves larger objects to a coarser pass is searched for objects up to
 #: this many margins across (twice the margin is the largest object whole in one of its views;
@@ -103,7 +132,10 @@ def _row_views(pitch: float, lats: np.ndarray, focal: float, side: int, margin: 
     need_w, need_h = required_half_fovs(lonlat_to_vector(lon, lat) @ rotation(0.0, pitch), margin)
     fits_w = need_w <= math.atan(side / 2 / focal)
     best = None
-    for height in range(SIZE_MULTIPLE, side + 1, SIZE_MULTIPLE):
+    heights = list(range(SIZE_MULTIPLE, side + 1, SIZE_MULTIPLE))
+    if heights[-1] != side:
+        heights.append(side)
+    for height in heights:
         inside = fits_w & (need_h <= math.atan(height / 2 / focal))
         if not inside[:, 0].all():
             continue
@@ -121,8 +153,11 @@ def view_size(geometry: Geometry, spec: ViewPass) -> Tuple[float, int]:
     """(focal, width in pixels) of the views of a pass: as wide as one tile, or as the widest
     field of view allows."""
     focal = spec.density * geometry.pixels_per_radian
+    if spec.reference_width:
+        focal = spec.density * min(geometry.pixels_per_radian, spec.reference_width / (2 * math.pi))
     widest = 2 * focal * math.tan(math.radians(spec.max_half_fov))
-    return focal, max(SIZE_MULTIPLE, min(VIEW_SIZE, int(widest)) // SIZE_MULTIPLE * SIZE_MULTIPLE)
+    multiple = SIZE_MULTIPLE if not spec.size else 8
+    return focal, max(multiple, min(spec.size or VIEW_SIZE, int(widest)) // multiple * multiple)
 
 
 def _rows(spec: ViewPass, focal: float, side: int, lat_min: float, lat_max: float) -> List[Tuple[float, int, int]]:
