@@ -10,7 +10,7 @@ QGIS_PROCESS := /usr/bin/qgis_process.bin
 export QT_QPA_PLATFORM := offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all system venv test test-unit test-qgis test-e2e demo bench package models translations clean
+.PHONY: all system venv test test-unit test-qgis test-e2e demo bench package models translations screenshots clean
 
 all: test
 
@@ -54,6 +54,10 @@ package: venv
 
 models: venv
 	$(PY) models/rebuild.py
+
+# The README's screenshots, taken by the desktop review test under Xvfb.
+screenshots: venv
+	GEOBLUR_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest -q -p no:cacheprovider tests/e2e/test_review_desktop.py
 
 translations: venv
 	$(PY) scripts/translations.py

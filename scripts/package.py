@@ -22,7 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLUGIN_ID = "geoblur"
 REQUIRED = ("__init__.py", "metadata.txt", "icon.png", "LICENSE", "requirements.txt", "models/manifest.json",
             "plugin/main.py", "qgis_support/i18n.py", "qgis_support/dependencies.py",
-            "processing_provider/anonymize_images.py", "core/pipeline.py", "i18n/geoblur_de.qm")
+            "processing_provider/anonymize_images.py", "core/pipeline.py", "i18n/geoblur_de.qm", "i18n/geoblur_nl.qm")
 FORBIDDEN_TOP = ("tests", "bench", "scripts", ".ci", ".venv", "dist", "build", "demo_output", "bench_output")
 
 

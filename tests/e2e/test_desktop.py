@@ -57,6 +57,7 @@ def test_the_desktop_loads_the_plugin_and_its_menu_entry_opens_the_dialog(tmp_pa
                            str(tmp_path / "check.py")], env=env, capture_output=True, text=True, timeout=180)
     assert os.path.exists(tmp_path / "result.json"), done.stdout[-2000:] + done.stderr[-2000:]
     result = json.loads((tmp_path / "result.json").read_text())
-    assert result == {"loaded": True, "entries": ["Anonymize images attached to points…"], "algorithm": True,
+    assert result == {"loaded": True, "entries": ["Anonymize images attached to points…", "Review image…"],
+                      "algorithm": True,
                       "dialog": "Anonymize images attached to points"}
     assert done.returncode == 0

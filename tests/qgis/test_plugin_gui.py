@@ -45,7 +45,8 @@ def test_init_gui_adds_the_menu_entry_and_unload_removes_it_and_the_provider(qgi
     registry = QgsApplication.processingRegistry()
     plugin.initGui()
     try:
-        assert _entries(raster_menu) == {("GeoBlur", "Anonymize images attached to points…")}
+        assert _entries(raster_menu) == {("GeoBlur", "Anonymize images attached to points…"),
+                                         ("GeoBlur", "Review image…")}
         assert registry.providerById("geoblur") is not None
         assert registry.algorithmById("geoblur:anonymizeimages") is not None
         plugin.action.trigger()
@@ -57,19 +58,24 @@ def test_init_gui_adds_the_menu_entry_and_unload_removes_it_and_the_provider(qgi
     assert registry.algorithmById("geoblur:anonymizeimages") is None
 
 
-def test_the_german_translation_is_installed_for_a_german_qgis(qgis_processing):
+@pytest.mark.parametrize("locale, name", [("de_DE", "Bilder an Punkten anonymisieren"),
+                                          ("nl_NL", "Aan punten gekoppelde afbeeldingen anonimiseren")])
+def test_the_translation_is_installed_for_a_german_or_dutch_qgis(qgis_processing, locale, name):
     import geoblur
     from geoblur.qgis_support.i18n import tr
 
     settings = QgsSettings()
     before = settings.value("locale/userLocale", None)
-    settings.setValue("locale/userLocale", "de_DE")
+    settings.setValue("locale/userLocale", locale)
     plugin = geoblur.classFactory(None)
     try:
         plugin.initProcessing()
         assert plugin.translator is not None
         algorithm = QgsApplication.processingRegistry().algorithmById("geoblur:anonymizeimages")
-        assert algorithm.displayName() == tr("Anonymize images attached to points") == "Bilder an Punkten anonymisieren"
+        assert algorithm.displayName() == tr("Anonymize images attached to points") == name
+        render = QgsApplication.processingRegistry().algorithmById("geoblur:render")
+        assert render.displayName() == tr("Re-render anonymized copies from reviewed detections") != (
+            "Re-render anonymized copies from reviewed detections")
     finally:
         plugin.unload()
         if before is None:
@@ -79,9 +85,10 @@ def test_the_german_translation_is_installed_for_a_german_qgis(qgis_processing):
     assert tr("Anonymize images attached to points") == "Anonymize images attached to points"
 
 
-def test_the_translation_source_holds_exactly_the_strings_of_the_code():
-    """A string added or changed without ``make translations`` fails here (Qt would then show it
-    untranslated with no translator ever seeing it)."""
+@pytest.mark.parametrize("language", ["de", "nl"])
+def test_the_translation_source_holds_exactly_the_strings_of_the_code_all_translated(language):
+    """A string added or changed without ``make translations`` and a translation fails here (Qt
+    would then show it untranslated)."""
     import importlib.util
 
     from geoblur.plugin.main import ROOT
@@ -90,10 +97,11 @@ def test_the_translation_source_holds_exactly_the_strings_of_the_code():
     translations = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(translations)
     code = {text for text, _, _ in translations.extract()}
-    ts = translations.read_translations(os.path.join(ROOT, "i18n", "geoblur_de.ts"))
+    ts = translations.read_translations(os.path.join(ROOT, "i18n", f"geoblur_{language}.ts"))
     assert code - set(ts) == set(), "run `make translations`"
     assert set(ts) - code == set(), "run `make translations`"
-    assert os.path.getsize(os.path.join(ROOT, "i18n", "geoblur_de.qm")) > 1000
+    assert [text for text, (_, finished) in ts.items() if not finished] == [], f"translate them in geoblur_{language}.ts"
+    assert os.path.getsize(os.path.join(ROOT, "i18n", f"geoblur_{language}.qm")) > 1000
 
 
 def test_the_dialog_builds_and_its_defaults_run(qgis_iface, qgis_processing, monkeypatch, tmp_path):
