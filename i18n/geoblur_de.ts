@@ -11,14 +11,209 @@
 {command}</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="46" />
+            <location filename="../qgis_support/styles.py" line="38" />
+            <source>Face</source>
+            <translation>Gesicht</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="38" />
+            <source>Person</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="38" />
+            <source>Licence plate</source>
+            <translation>Kfz-Kennzeichen</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="39" />
+            <source>Vehicle</source>
+            <translation>Fahrzeug</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="39" />
+            <source>Rejected in review</source>
+            <translation>Bei der Überprüfung verworfen</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="43" />
+            <source>Anonymized</source>
+            <translation>Anonymisiert</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="43" />
+            <source>Failed (no copy)</source>
+            <translation>Fehlgeschlagen (keine Kopie)</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="43" />
+            <source>Skipped</source>
+            <translation>Übersprungen</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="88" />
+            <source>No anonymized copy.</source>
+            <translation>Keine anonymisierte Kopie.</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="92" />
+            <source>Open the anonymized copy</source>
+            <translation>Anonymisierte Kopie öffnen</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="102" />
+            <source>Review image</source>
+            <translation>Bild überprüfen</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="153" />
+            <source>The layer {} could not be opened to store its style.</source>
+            <translation>Der Layer {} konnte nicht geöffnet werden, um seinen Stil zu speichern.</translation>
+        </message>
+        <message>
+            <location filename="../qgis_support/styles.py" line="155" />
+            <source>GeoBlur's style: symbols, map tip and actions</source>
+            <translation>GeoBlur-Stil: Symbole, Kartenhinweis und Aktionen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="49" />
             <source>Anonymize images attached to points…</source>
             <translation>Bilder an Punkten anonymisieren…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="49" />
+            <location filename="../plugin/main.py" line="52" />
             <source>GeoBlur</source>
             <translation>GeoBlur</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="53" />
+            <source>Review image…</source>
+            <translation>Bild überprüfen…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="73" />
+            <source>Select the images layer of a GeoBlur run (OUTPUT_IMAGES) in the Layers panel.</source>
+            <translation>Wählen Sie im Bedienfeld „Layer“ den Bilderlayer eines GeoBlur-Laufs (OUTPUT_IMAGES).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="84" />
+            <source>Click the image to review on the map.</source>
+            <translation>Klicken Sie in der Karte auf das zu überprüfende Bild.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="100" />
+            <source>The images layer is no longer in the project.</source>
+            <translation>Der Bilderlayer ist nicht mehr im Projekt.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="105" />
+            <source>Add the run's detections layer (OUTPUT) to the project: the review edits it.</source>
+            <translation>Fügen Sie den Erkennungslayer des Laufs (OUTPUT) zum Projekt hinzu: die Überprüfung bearbeitet ihn.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="23" />
+            <source>GeoBlur review</source>
+            <translation>GeoBlur-Überprüfung</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="52" />
+            <source>Pan</source>
+            <translation>Verschieben</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="53" />
+            <source>Draw a box</source>
+            <translation>Rechteck zeichnen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="55" />
+            <source>Select a shape</source>
+            <translation>Form auswählen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="56" />
+            <source>Redraw the selected shape</source>
+            <translation>Ausgewählte Form neu zeichnen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="57" />
+            <source>Delete the selected shape</source>
+            <translation>Ausgewählte Form löschen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="59" />
+            <source>Save and re-render</source>
+            <translation>Speichern und neu erzeugen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="60" />
+            <source>Discard changes</source>
+            <translation>Änderungen verwerfen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="96" />
+            <source>{count} shape(s) on {path}. Draw the objects the models missed, delete the false alarms, then save: the copy is rendered again from the original.</source>
+            <translation>{count} Form(en) auf {path}. Zeichnen Sie die Objekte ein, die die Modelle übersehen haben, löschen Sie die Fehlalarme und speichern Sie dann: die Kopie wird aus dem Original neu erzeugt.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="168" />
+            <source>Rendering failed, the copy was removed: {}</source>
+            <translation>Die Kopie konnte nicht erzeugt werden und wurde entfernt: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/dock.py" line="170" />
+            <source>Saved; the copy {} shows the review.</source>
+            <translation>Gespeichert; die Kopie {} zeigt das Ergebnis der Überprüfung.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="82" />
+            <source>Feature {fid} of {layer} has no anonymized copy to review (status: {status}). Run the anonymization for it first.</source>
+            <translation>Objekt {fid} von {layer} hat keine anonymisierte Kopie zum Überprüfen (Status: {status}). Führen Sie zuerst die Anonymisierung dafür aus.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="92" />
+            <source>Feature {fid}: the original {path} cannot be opened ({error}); the review needs the originals.</source>
+            <translation>Objekt {fid}: das Original {path} kann nicht geöffnet werden ({error}); die Überprüfung benötigt die Originale.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="110" />
+            <source>Original (review only)</source>
+            <translation>Original (nur zur Überprüfung)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="112" />
+            <source>The original {} could not be shown.</source>
+            <translation>Das Original {} konnte nicht angezeigt werden.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="116" />
+            <source>Detections under review</source>
+            <translation>Erkennungen in Überprüfung</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="174" />
+            <source>A shape has the class {cls!r}; choose one of {classes}.</source>
+            <translation>Eine Form hat die Klasse {cls!r}; wählen Sie eine von {classes}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="177" />
+            <source>A shape has no area; draw it again or delete it.</source>
+            <translation>Eine Form hat keine Fläche; zeichnen Sie sie neu oder löschen Sie sie.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="186" />
+            <source>The layer {} has unsaved edits: save or discard them first.</source>
+            <translation>Der Layer {} hat ungespeicherte Änderungen: speichern oder verwerfen Sie sie zuerst.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="188" />
+            <source>The layer {} cannot be edited (read-only?).</source>
+            <translation>Der Layer {} kann nicht bearbeitet werden (schreibgeschützt?).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/review/session.py" line="207" />
+            <source>The review could not be saved into {layer}: {errors}</source>
+            <translation>Die Überprüfung konnte nicht in {layer} gespeichert werden: {errors}</translation>
         </message>
         <message>
             <location filename="../processing_provider/anonymize_images.py" line="32" />
@@ -76,12 +271,17 @@
             <translation>Abgebrochen: die nicht begonnenen Bilder sind als übersprungen markiert.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="141" />
+            <location filename="../processing_provider/anonymize_images.py" line="144" />
             <source>{anonymized} images anonymized, {failed} failed, {skipped} skipped; {detections} detections. Anonymized copies are in {folder}.</source>
             <translation>{anonymized} Bilder anonymisiert, {failed} fehlgeschlagen, {skipped} übersprungen; {detections} Erkennungen. Die anonymisierten Kopien liegen in {folder}.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/anonymize_images.py" line="185" />
+            <location filename="../processing_provider/anonymize_images.py" line="165" />
+            <source>The style of {path} was not stored: {problem}</source>
+            <translation>Der Stil von {path} wurde nicht gespeichert: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/anonymize_images.py" line="202" />
             <source>Anonymizing {classes} on {device}, in {engine}.</source>
             <translation>Anonymisiere {classes} auf {device}, in {engine}.</translation>
         </message>
@@ -587,9 +787,79 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
             <translation>Wählen Sie mindestens eine Art von Objekt zum Anonymisieren (CLASSES).</translation>
         </message>
         <message>
-            <location filename="../processing_provider/provider.py" line="20" />
+            <location filename="../processing_provider/provider.py" line="21" />
             <source>GeoBlur: anonymize georeferenced images</source>
             <translation>GeoBlur: georeferenzierte Bilder anonymisieren</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="68" />
+            <source>Re-render anonymized copies from reviewed detections</source>
+            <translation>Anonymisierte Kopien aus überprüften Erkennungen neu erzeugen</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="77" />
+            <source>privacy,review,render,blur,detections</source>
+            <translation>Datenschutz,Überprüfung,Rendern,Unschärfe,Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="83" />
+            <source>Renders each anonymized copy named in a detections layer (the OUTPUT of 'Anonymize images attached to points', edited in a review or by any tool) again from its original: every row is obscured except those whose decision is 'rejected'. Copies whose rows, method and original did not change since they were written are skipped. A copy whose rows cannot be used (unknown class, a box that is not a box, a missing or changed original) fails: nothing is written and its earlier copy is removed. The originals must be readable at source_path.</source>
+            <translation>Erzeugt jede anonymisierte Kopie, die ein Erkennungslayer nennt (der OUTPUT von „Bilder an Punkten anonymisieren“, in einer Überprüfung oder mit einem beliebigen Werkzeug bearbeitet), neu aus ihrem Original: verdeckt wird jede Zeile außer denen, deren Entscheidung (decision) „rejected“ lautet. Kopien, deren Zeilen, Methode und Original sich seit dem Schreiben nicht geändert haben, werden übersprungen. Eine Kopie, deren Zeilen nicht verwendet werden können (unbekannte Klasse, ein Rechteck, das kein Rechteck ist, ein fehlendes oder geändertes Original), schlägt fehl: nichts wird geschrieben und ihre frühere Kopie wird entfernt. Die Originale müssen unter source_path lesbar sein.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="94" />
+            <source>Detections (reviewed)</source>
+            <translation>Erkennungen (überprüft)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="97" />
+            <source>As the run recorded it</source>
+            <translation>Wie im Lauf aufgezeichnet</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="99" />
+            <source>Mask enlargement (empty: as the run recorded it)</source>
+            <translation>Maskenvergrößerung (leer: wie im Lauf aufgezeichnet)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="106" />
+            <source>Render every copy, also those that are up to date</source>
+            <translation>Jede Kopie neu erzeugen, auch die aktuellen</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="108" />
+            <source>Rendered copies</source>
+            <translation>Neu erzeugte Kopien</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="109" />
+            <source>Copies rendered</source>
+            <translation>Erzeugte Kopien</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="110" />
+            <source>Copies up to date (skipped)</source>
+            <translation>Aktuelle Kopien (übersprungen)</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="111" />
+            <source>Copies failed</source>
+            <translation>Fehlgeschlagene Kopien</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="135" />
+            <source>Canceled: {} copies were not rendered.</source>
+            <translation>Abgebrochen: {} Kopien wurden nicht erzeugt.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="144" />
+            <source>{anonymized} copies rendered, {skipped} up to date, {failed} failed.</source>
+            <translation>{anonymized} Kopien erzeugt, {skipped} aktuell, {failed} fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/render.py" line="178" />
+            <source>{path}: rendered with {count} detection(s).</source>
+            <translation>{path}: mit {count} Erkennung(en) erzeugt.</translation>
         </message>
     </context>
 </TS>
