@@ -272,8 +272,10 @@ class ReviewSession:
         self.images.triggerRepaint()
 
     def close(self) -> None:
+        """Drop the layers, then the original's pixels from GDAL's memory file system."""
         from osgeo import gdal
 
+        self.raster = self.shapes = None  # the raster layer closes its GDAL dataset first
         gdal.Unlink(self.raster_path)
 
 
