@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 
-from . import stages, synthetic, tables
+from . import pano_sets, stages, synthetic, tables
 from .measure import progress
 from .sets import BY_NAME, OUTPUT, REPO, SETS, bench_root, is_present
 
@@ -126,6 +126,9 @@ def main(argv=None) -> int:
     if not args.no_stages:
         stages.report([measure_stages(name, args.output) for name in stages.IMAGES])
     for bench_set in present:
+        if bench_set.generated:
+            progress(f"{bench_set.name}: building it from the shared sets (once)")
+            pano_sets.build(bench_set.name, root, OUTPUT)
         progress(f"{bench_set.name}: GeoBlur")
         geoblur = measure("geoblur", bench_set.name, args)
         deface = None

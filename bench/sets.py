@@ -13,6 +13,7 @@ class BenchSet:
     classes: Tuple[str, ...]  # what GeoBlur is asked to find
     deface: bool = False  # deface (faces only) runs on it too
     time_only: bool = False  # no labels: speed and "does not crash"
+    generated: bool = False  # built by the benchmark from the shared sets (:mod:`.pano_sets`)
 
 
 SETS = (
@@ -26,6 +27,8 @@ SETS = (
     BenchSet("pano_faces_dev", ("face",), deface=True),
     BenchSet("pano_kitti_dev", ("person", "vehicle")),
     BenchSet("pano360", ("face", "person"), time_only=True),
+    # plates_br photos projected into a street panorama (issue 9): plates on panoramas
+    BenchSet("pano_plates", ("license_plate",), generated=True),
 )
 BY_NAME = {s.name: s for s in SETS}
 
@@ -36,10 +39,18 @@ def bench_root() -> str:
 
 
 def set_folder(name: str) -> str:
+    if BY_NAME.get(name) is not None and BY_NAME[name].generated:
+        from .pano_sets import folder
+
+        return folder(name, OUTPUT)
     return os.path.join(bench_root(), name)
 
 
 def is_present(bench_set: BenchSet) -> bool:
+    if bench_set.generated:
+        from .pano_sets import sources_present
+
+        return sources_present(bench_set.name, bench_root())
     folder = set_folder(bench_set.name)
     if bench_set.time_only:
         return os.path.isdir(folder)
