@@ -10,7 +10,7 @@ QGIS_PROCESS := /usr/bin/qgis_process.bin
 export QT_QPA_PLATFORM := offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all system venv test test-unit test-qgis test-e2e demo bench package models translations screenshots clean
+.PHONY: all system venv test test-unit test-qgis test-e2e demo bench package models translations screenshots styles clean
 
 all: test
 
@@ -58,6 +58,10 @@ models: venv
 # The README's screenshots, taken by the desktop review test under Xvfb.
 screenshots: venv
 	GEOBLUR_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest -q -p no:cacheprovider tests/e2e/test_review_desktop.py
+
+# The QGIS styles the command line stores in its GeoPackages (core/cli/styles/), from qgis_support/styles.py.
+styles: venv
+	$(PY) scripts/styles.py
 
 translations: venv
 	$(PY) scripts/translations.py

@@ -283,7 +283,10 @@ class EvaluateAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
         masks = evaluation.DetectionMasks(self.parameterAsDouble(parameters, self.MASK_SCALE, context))
         sized = "image_width" in names and "image_height" in names
         skipped = 0
+        reviewed = "decision" in names
         for feature in layer.getFeatures():
+            if reviewed and feature["decision"] == "rejected":
+                continue  # a reviewer decided it is not there: the copies do not obscure it
             values = [feature[f] for f in DETECTION_FIELDS]
             if any(v is None or v == "" or (hasattr(v, "isNull") and v.isNull()) for v in values) or values[1] not in CLASSES:
                 skipped += 1

@@ -1,5 +1,5 @@
-"""What both QGIS-side packages need, below them both: the translation function (:mod:`.i18n`)
-and the dependency check (:mod:`.dependencies`).
+"""What both QGIS-side packages need, below them both: the translation function (:mod:`.i18n`),
+the dependency check (:mod:`.dependencies`) and the look of a run's layers (:mod:`.styles`).
 
 ``plugin`` imports ``processing_provider`` (to register it), and both import this package; it
 imports neither, so there is no import cycle between the two.

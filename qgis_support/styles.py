@@ -18,7 +18,8 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QUuid
+from qgis.PyQt.QtXml import QDomDocument
 from qgis.PyQt.QtGui import QColor
 
 from .i18n import tr
@@ -32,6 +33,8 @@ STYLE_NAME = "GeoBlur"
 #: the name :func:`review_action` gives the action, so the plugin and tests can find it
 REVIEW_ACTION = "geoblur-review"
 OPEN_ACTION = "geoblur-open-copy"
+#: fixed ids, so a style exported twice is the same text (core/cli/styles/*.qml are compared)
+ACTION_IDS = {OPEN_ACTION: "{4d7f0b1e-7c61-4b8e-9a55-0c2f6b0e9a11}", REVIEW_ACTION: "{9b3e5c2a-1f47-4d2b-8e6a-5a7d0c3f2b22}"}
 
 
 def class_labels() -> dict:
@@ -89,9 +92,8 @@ def _copy_tip(path_field: str) -> str:
 
 
 def _open_copy_action(path_field: str) -> QgsAction:
-    action = QgsAction(QgsAction.OpenUrl, tr("Open the anonymized copy"), '[% "{}" %]'.format(path_field),
-                       "", False, OPEN_ACTION, {"Feature", "Canvas"})
-    return action
+    return QgsAction(QUuid(ACTION_IDS[OPEN_ACTION]), QgsAction.OpenUrl, tr("Open the anonymized copy"),
+                     '[% "{}" %]'.format(path_field), "", False, OPEN_ACTION, {"Feature", "Canvas"})
 
 
 def review_action() -> QgsAction:
@@ -99,8 +101,8 @@ def review_action() -> QgsAction:
     code = ("from qgis.utils import plugins\n"
             "[p for p in plugins.values() if type(p).__name__ == 'GeoBlurPlugin'][0]"
             ".review_feature('[% @layer_id %]', [% $id %])")
-    return QgsAction(QgsAction.GenericPython, tr("Review image"), code, "", False, REVIEW_ACTION,
-                     {"Feature", "Canvas"})
+    return QgsAction(QUuid(ACTION_IDS[REVIEW_ACTION]), QgsAction.GenericPython, tr("Review image"), code, "", False,
+                     REVIEW_ACTION, {"Feature", "Canvas"})
 
 
 def _set_actions(layer: QgsVectorLayer, actions) -> None:
@@ -140,6 +142,22 @@ def style_images(layer: QgsVectorLayer) -> None:
 
 def apply(layer: QgsVectorLayer, kind: str) -> None:
     (style_detections if kind == "detections" else style_images)(layer)
+
+
+def qml(kind: str) -> str:
+    """GeoBlur's style of ``kind`` ("detections" or "images") as QML text, for a layer with the
+    fields :mod:`core.outputs` defines: what the command line stores in its GeoPackages
+    (``core/cli/styles/``, written by ``make styles``), so they look as the algorithm's do."""
+    from ..core import outputs
+
+    spec = outputs.DETECTION_FIELDS if kind == "detections" else outputs.IMAGE_FIELDS
+    kinds = {"int": "integer", "int64": "long", "real": "double", "text": "string"}
+    geometry = "Polygon" if kind == "detections" else "Point"
+    layer = QgsVectorLayer(geometry + "?" + "&".join(f"field={n}:{kinds[k]}" for n, k in spec), kind, "memory")
+    apply(layer, kind)
+    document = QDomDocument()
+    layer.exportNamedStyle(document)
+    return document.toString(1)
 
 
 def store_default(destination: str, kind: str) -> str:

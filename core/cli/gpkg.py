@@ -13,6 +13,7 @@ Rows are committed in batches (a GeoPackage row per transaction is slow), and wh
 written is committed when the run stops, canceled or not. Each layer is named after its file,
 as QGIS names a layer it saves to a new GeoPackage.
 """
+import datetime
 import os
 from typing import Callable, Optional, Sequence, Tuple
 
@@ -30,6 +31,12 @@ osr.UseExceptions()
 #: the OGR type of each kind of :mod:`core.outputs`
 OGR_TYPES = {"int": ogr.OFTInteger, "int64": ogr.OFTInteger64, "real": ogr.OFTReal, "text": ogr.OFTString}
 COMMIT_EVERY = 1000
+#: the QGIS styles of the two layers, exported from qgis_support/styles.py by ``make styles``
+STYLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "styles")
+#: QGIS's layer_styles columns (name, width) that a default style needs
+STYLE_COLUMNS = (("f_table_catalog", 256), ("f_table_schema", 256), ("f_table_name", 256),
+                 ("f_geometry_column", 256), ("styleName", 30), ("styleQML", 0), ("useAsDefault", 0),
+                 ("description", 0), ("update_time", 0))
 
 
 class Projector:
@@ -162,7 +169,34 @@ class GeoPackages:
         self.pending = 0
 
     def close(self) -> None:
-        """Commit what was written and close both files."""
-        for dataset, _ in (self.detections, self.images):
+        """Commit what was written, store each layer's style as its default, close both files."""
+        for (dataset, layer), kind in ((self.detections, "detections"), (self.images, "images")):
             dataset.CommitTransaction()
+            store_style(dataset, layer.GetName(), layer.GetGeometryColumn() or "geom", kind)
         self.detections = self.images = None
+
+
+def store_style(dataset, table: str, geometry_column: str, kind: str) -> None:
+    """Store GeoBlur's QGIS style of ``kind`` (``styles/<kind>.qml``: symbols by class or status,
+    the map tip with the anonymized copy, the actions) as the default style of ``table``, in the
+    ``layer_styles`` table QGIS reads and writes, so QGIS shows the layer as it shows the
+    algorithm's."""
+    with open(os.path.join(STYLES, f"{kind}.qml"), encoding="utf-8") as handle:
+        qml = handle.read()
+    styles = dataset.GetLayerByName("layer_styles")
+    if styles is None:
+        styles = dataset.CreateLayer("layer_styles", geom_type=ogr.wkbNone, options=["FID=id"])
+        for name, width in STYLE_COLUMNS:
+            kind = {"useAsDefault": ogr.OFTInteger, "update_time": ogr.OFTDateTime}.get(name, ogr.OFTString)
+            field = ogr.FieldDefn(name, kind)
+            if name == "useAsDefault":
+                field.SetSubType(ogr.OFSTBoolean)
+            field.SetWidth(width)
+            styles.CreateField(field)
+    row = ogr.Feature(styles.GetLayerDefn())
+    for name, value in (("f_table_catalog", ""), ("f_table_schema", ""), ("f_table_name", table),
+                        ("f_geometry_column", geometry_column), ("styleName", "GeoBlur"), ("styleQML", qml),
+                        ("useAsDefault", 1), ("description", "GeoBlur's style: symbols, map tip and actions"),
+                        ("update_time", datetime.datetime.now(datetime.timezone.utc).strftime("%Y/%m/%d %H:%M:%S+00"))):
+        row.SetField(name, value)
+    styles.CreateFeature(row)

@@ -2,6 +2,7 @@
 QGIS_PLUGINPATH (a folder holding a ``geoblur`` folder) and enabled in that profile."""
 import json
 import os
+import signal
 import site
 import subprocess
 
@@ -35,3 +36,19 @@ def qgis_process(env, *arguments, timeout=300):
     except ValueError as error:  # anything else on stdout (a stray print) breaks --json for scripts
         raise AssertionError(f"qgis_process --json printed something that is not JSON: {error}\n{done.stdout[-3000:]}")
     return done.returncode, parsed, done.stdout + done.stderr
+
+
+def qgis_desktop(env, script_path, timeout=300):
+    """Run the QGIS desktop on a virtual screen with ``--code script_path``; returns the
+    CompletedProcess. QGIS, Xvfb and all run in a session of their own, killed whole when the
+    time is up (a dialog left open would otherwise keep them running after the test)."""
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "/usr/bin/qgis", "--nologo", "--noversioncheck",
+               "--code", str(script_path)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)

@@ -4,11 +4,10 @@ dialog."""
 import json
 import os
 import shutil
-import subprocess
 
 import pytest
 
-from geoblur.tests.e2e.runner import ROOT, qgis_process_env
+from geoblur.tests.e2e.runner import ROOT, qgis_desktop, qgis_process_env
 
 pytestmark = pytest.mark.slow
 
@@ -53,8 +52,7 @@ def test_the_desktop_loads_the_plugin_and_its_menu_entry_opens_the_dialog(tmp_pa
     env.pop("QT_QPA_PLATFORM")  # the desktop needs a (virtual) screen
     env["GEOBLUR_DESKTOP_RESULT"] = str(tmp_path / "result.json")
     (tmp_path / "check.py").write_text(CHECK)
-    done = subprocess.run(["xvfb-run", "-a", "/usr/bin/qgis", "--nologo", "--noversioncheck", "--code",
-                           str(tmp_path / "check.py")], env=env, capture_output=True, text=True, timeout=180)
+    done = qgis_desktop(env, tmp_path / "check.py")
     assert os.path.exists(tmp_path / "result.json"), done.stdout[-2000:] + done.stderr[-2000:]
     result = json.loads((tmp_path / "result.json").read_text())
     assert result == {"loaded": True, "entries": ["Anonymize images attached to points…", "Review image…"],

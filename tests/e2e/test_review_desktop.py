@@ -8,7 +8,6 @@ The screenshots in the README come from this test: set ``GEOBLUR_SCREENSHOTS`` t
 import json
 import os
 import shutil
-import subprocess
 
 import cv2
 import numpy as np
@@ -17,7 +16,7 @@ import pytest
 from geoblur.tests.geotagged import MESSI, write_geotagged_jpeg
 from geoblur.tests.layers import memory_layer, save_gpkg
 
-from geoblur.tests.e2e.runner import ROOT, qgis_process_env
+from geoblur.tests.e2e.runner import ROOT, qgis_desktop, qgis_process_env
 
 pytestmark = pytest.mark.slow
 ADDED = (20, 250, 110, 330)  # a box of background, bottom left: a "missed" object the reviewer draws
@@ -135,9 +134,7 @@ def test_the_review_loop_in_the_desktop(tmp_path):
     env.update(GEOBLUR_DESKTOP_WORK=str(work), GEOBLUR_DESKTOP_RESULT=str(tmp_path / "result.json"),
                GEOBLUR_DESKTOP_SHOTS=shots, GEOBLUR_ADDED=json.dumps(ADDED))
     (tmp_path / "review.py").write_text(SCRIPT)
-    done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "/usr/bin/qgis", "--nologo",
-                           "--noversioncheck", "--code", str(tmp_path / "review.py")],
-                          env=env, capture_output=True, text=True, timeout=300)
+    done = qgis_desktop(env, tmp_path / "review.py")
     assert os.path.exists(tmp_path / "result.json"), done.stdout[-2000:] + done.stderr[-2000:]
     result = json.loads((tmp_path / "result.json").read_text())
     assert "error" not in result, result.get("error")

@@ -152,6 +152,18 @@ def test_a_detections_layer_is_scored_with_the_runs_mask_scale(algorithm, labell
     assert set(size for _, size in _table(result["OUTPUT"])) == {"S <40", "M 40-100", "L >=100", "all"}
 
 
+def test_rows_rejected_in_review_are_not_counted_as_obscuring(algorithm, labelled, tmp_path):
+    layer = _detections_layer(labelled)
+    layer.dataProvider().addAttributes([QgsField("decision", QVariant.String)])
+    layer.updateFields()
+    index = layer.fields().indexOf("decision")
+    layer.dataProvider().changeAttributeValues(
+        {f.id(): {index: "rejected" if f["class"] == "person" else "kept"} for f in layer.getFeatures()})
+    result = _run(algorithm, {"GROUND_TRUTH": str(labelled / "annotations.json"), "DETECTIONS": layer,
+                              "MASK_SCALE": 1.3, "OUTPUT": str(tmp_path / "coverage.csv")})
+    assert result["FACES_R90"] == pytest.approx(0.5) and result["PERSONS_R90"] == 0.0
+
+
 def test_exactly_one_of_copies_or_detections_is_required(algorithm, labelled, tmp_path):
     common = {"GROUND_TRUTH": str(labelled / "annotations.json"), "OUTPUT": "memory:", "REPORT": str(tmp_path / "r.html")}
     with pytest.raises(QgsProcessingException, match="exactly one of the two"):
