@@ -160,7 +160,8 @@ def test_rows_rejected_in_review_are_not_counted_as_obscuring(algorithm, labelle
     layer.dataProvider().changeAttributeValues(
         {f.id(): {index: "rejected" if f["class"] == "person" else "kept"} for f in layer.getFeatures()})
     result = _run(algorithm, {"GROUND_TRUTH": str(labelled / "annotations.json"), "DETECTIONS": layer,
-                              "MASK_SCALE": 1.3, "OUTPUT": str(tmp_path / "coverage.csv")})
+                              "MASK_SCALE": 1.3, "OUTPUT": str(tmp_path / "coverage.csv"),
+                              "REPORT": str(tmp_path / "report.html")})
     assert result["FACES_R90"] == pytest.approx(0.5) and result["PERSONS_R90"] == 0.0
 
 
