@@ -130,3 +130,21 @@ def test_a_person_of_a_given_size_at_a_given_place_on_the_sphere_is_found(anonym
     # and not by one mask over the whole region: the person's own mask is near its size
     best = max(found, key=lambda d: (mask[ellipse].mean(), d.score))
     assert best.extra["size_px"] < 3 * tall_px
+
+
+def test_the_stage_recorder_counts_one_forward_pass_per_object_view(anonymizer):
+    g = Geometry.full(2048, 1024)
+    stages = tiling.Stages()
+    anonymizer.record_stages(stages)
+    try:
+        anonymizer.detect_panorama(np.full((1024, 2048, 3), 90, np.uint8), g)
+    finally:
+        anonymizer.record_stages(None)
+    planned = views.plan_views(g, views.OBJECT_PASSES)
+    # a panorama this small has its coarser views enlarged for NanoDet, so tiled
+    tiles = sum(len(p.tiles) for v in planned for p in tiling.plan_tiles(v.width, v.height, NanoDet, v.smallest, v.largest))
+    forward = stages.rows["nanodet-m: forward passes"]
+    assert forward["calls"] == forward["tiles"] == tiles
+    assert forward["pixels"] == tiles * 416 * 416
+    assert stages.rows["panorama: rendering views"]["tiles"] == len(planned)
+    assert all(adapter.stages is None for adapter, _ in anonymizer.adapters)
