@@ -89,7 +89,8 @@ def main() -> int:
     print(f"Anonymized copies:          {anonymized}")
     print(f"Detections (GeoPackage):    {detections}")
     print(f"Per-image status:           {images}")
-    print("Open the GeoPackages in QGIS to see each face as a wedge from the camera towards it.")
+    print("Open the GeoPackages in QGIS to see each face as a wedge from the camera towards it (styled, with\n"
+          "map tips of the copies); Raster > GeoBlur > Review image... checks and fixes one image.")
     return 0
 
 
