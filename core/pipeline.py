@@ -203,6 +203,7 @@ class Anonymizer:
                 result.detections = self.detect(rgb)
             else:
                 result.detections = self.detect_panorama(rgb, sphere)
+            del rgb  # an image's worth of memory (400 MB at 16384×8192) not needed to obscure and write
             wrap = sphere is not None and sphere.wraps
             anonymized = obscure.apply(loaded.pixels, result.detections, self.settings.style, wrap=wrap)
             changed = obscure.regions(loaded.pixels.shape, result.detections, self.settings.style, wrap=wrap)
