@@ -87,9 +87,9 @@ def processed_outcome(result: ImageResult, error: str) -> list:
             _real(result.heading), _real(result.horizontal_fov) if known else None]
 
 
-def unprocessed_outcome(status: str, error: str, source: Optional[str] = None) -> list:
+def unprocessed_outcome(status: str, error: str) -> list:
     """The same for an image the engine never saw (a path that is not usable)."""
-    return [None, status, 0, error, "", "", source, None, None, None]
+    return [None, status, 0, error, "", "", None, None, None, None]
 
 
 def image_row(attributes: Sequence, outcome: list, record: dict) -> list:

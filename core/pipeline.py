@@ -204,11 +204,9 @@ class Anonymizer:
             else:
                 result.detections = self.detect_panorama(rgb, sphere)
             del rgb  # an image's worth of memory (400 MB at 16384×8192) not needed to obscure and write
-            wrap = sphere is not None and sphere.wraps
-            anonymized = obscure.apply(loaded.pixels, result.detections, self.settings.style, wrap=wrap)
-            changed = obscure.regions(loaded.pixels.shape, result.detections, self.settings.style, wrap=wrap)
-            result.notes += write_image(job.destination, anonymized, loaded, self.settings.jpeg_quality,
-                                        self.settings.lossless_jpeg, changed)
+            result.notes += write_obscured(job.destination, loaded, result.detections, self.settings.style,
+                                           sphere is not None and sphere.wraps, self.settings.jpeg_quality,
+                                           self.settings.lossless_jpeg)
         except Canceled:
             raise
         except Exception as error:  # noqa: BLE001 - whatever breaks on one image fails that image
@@ -275,6 +273,16 @@ def smallest_object(adapter, shape) -> float:
     """The smallest object, in image pixels, to make ``adapter`` see in an image of ``shape``."""
     upscale = min(2.0, max(1.0, UPSCALE_TO / max(shape[:2])))
     return adapter.min_object / upscale
+
+
+def write_obscured(destination: str, loaded: LoadedImage, detections: Sequence[Detection], style: obscure.Style,
+                   wrap: bool, jpeg_quality: int, lossless_jpeg: bool) -> List[str]:
+    """Write ``loaded`` with ``detections`` obscured to ``destination`` (atomically, metadata
+    kept; a JPEG block by block when ``lossless_jpeg``), as a run and a re-render
+    (:mod:`.render`) both do. ``wrap``: a 360° panorama whose edges meet. Returns the notes."""
+    anonymized = obscure.apply(loaded.pixels, detections, style, wrap=wrap)
+    changed = obscure.regions(loaded.pixels.shape, detections, style, wrap=wrap)
+    return write_image(destination, anonymized, loaded, jpeg_quality, lossless_jpeg, changed)
 
 
 def failure_cause(job: ImageJob, error: Exception) -> str:

@@ -27,10 +27,10 @@ import numpy as np
 
 from . import obscure, panorama
 from .errors import Canceled, GeoBlurError, ImageError
-from .imageio import read_image, write_image, written_by_geoblur
+from .imageio import read_image, written_by_geoblur
 from .ledger import find_ledger
 from .paths import check_destination
-from .pipeline import failure_cause, remove_stale_copy
+from .pipeline import failure_cause, remove_stale_copy, write_obscured
 from .types import CLASSES, METHODS, Detection, ImageResult
 
 #: what a person decided about a row; "" is a model's row nobody reviewed
@@ -273,10 +273,8 @@ class Renderer:
                 x0, y0, x1, y1 = detection.box
                 detection.polygon = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float64)
         os.makedirs(os.path.dirname(job.destination) or ".", exist_ok=True)
-        anonymized = obscure.apply(loaded.pixels, job.detections, job.style, wrap=wraps)
-        changed = obscure.regions(loaded.pixels.shape, job.detections, job.style, wrap=wraps)
-        result.notes += write_image(job.destination, anonymized, loaded, self.jpeg_quality, self.lossless_jpeg,
-                                    changed)
+        result.notes += write_obscured(job.destination, loaded, job.detections, job.style, wraps, self.jpeg_quality,
+                                       self.lossless_jpeg)
         result.projection = "equirectangular" if job.projection == "equirectangular" or wraps else "planar"
 
     @staticmethod

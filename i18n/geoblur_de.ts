@@ -11,67 +11,67 @@
 {command}</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="38" />
+            <location filename="../qgis_support/styles.py" line="41" />
             <source>Face</source>
             <translation>Gesicht</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="38" />
+            <location filename="../qgis_support/styles.py" line="41" />
             <source>Person</source>
             <translation>Person</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="38" />
+            <location filename="../qgis_support/styles.py" line="41" />
             <source>Licence plate</source>
             <translation>Kfz-Kennzeichen</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="39" />
+            <location filename="../qgis_support/styles.py" line="42" />
             <source>Vehicle</source>
             <translation>Fahrzeug</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="39" />
+            <location filename="../qgis_support/styles.py" line="42" />
             <source>Rejected in review</source>
             <translation>Bei der Überprüfung verworfen</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="43" />
+            <location filename="../qgis_support/styles.py" line="46" />
             <source>Anonymized</source>
             <translation>Anonymisiert</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="43" />
+            <location filename="../qgis_support/styles.py" line="46" />
             <source>Failed (no copy)</source>
             <translation>Fehlgeschlagen (keine Kopie)</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="43" />
+            <location filename="../qgis_support/styles.py" line="46" />
             <source>Skipped</source>
             <translation>Übersprungen</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="88" />
+            <location filename="../qgis_support/styles.py" line="91" />
             <source>No anonymized copy.</source>
             <translation>Keine anonymisierte Kopie.</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="92" />
+            <location filename="../qgis_support/styles.py" line="95" />
             <source>Open the anonymized copy</source>
             <translation>Anonymisierte Kopie öffnen</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="102" />
+            <location filename="../qgis_support/styles.py" line="104" />
             <source>Review image</source>
             <translation>Bild überprüfen</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="153" />
+            <location filename="../qgis_support/styles.py" line="171" />
             <source>The layer {} could not be opened to store its style.</source>
             <translation>Der Layer {} konnte nicht geöffnet werden, um seinen Stil zu speichern.</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="155" />
+            <location filename="../qgis_support/styles.py" line="173" />
             <source>GeoBlur's style: symbols, map tip and actions</source>
             <translation>GeoBlur-Stil: Symbole, Kartenhinweis und Aktionen</translation>
         </message>
@@ -166,52 +166,52 @@
             <translation>Gespeichert; die Kopie {} zeigt das Ergebnis der Überprüfung.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="82" />
+            <location filename="../plugin/review/session.py" line="77" />
             <source>Feature {fid} of {layer} has no anonymized copy to review (status: {status}). Run the anonymization for it first.</source>
             <translation>Objekt {fid} von {layer} hat keine anonymisierte Kopie zum Überprüfen (Status: {status}). Führen Sie zuerst die Anonymisierung dafür aus.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="92" />
+            <location filename="../plugin/review/session.py" line="87" />
             <source>Feature {fid}: the original {path} cannot be opened ({error}); the review needs the originals.</source>
             <translation>Objekt {fid}: das Original {path} kann nicht geöffnet werden ({error}); die Überprüfung benötigt die Originale.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="110" />
+            <location filename="../plugin/review/session.py" line="105" />
             <source>Original (review only)</source>
             <translation>Original (nur zur Überprüfung)</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="112" />
+            <location filename="../plugin/review/session.py" line="107" />
             <source>The original {} could not be shown.</source>
             <translation>Das Original {} konnte nicht angezeigt werden.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="116" />
+            <location filename="../plugin/review/session.py" line="111" />
             <source>Detections under review</source>
             <translation>Erkennungen in Überprüfung</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="174" />
+            <location filename="../plugin/review/session.py" line="169" />
             <source>A shape has the class {cls!r}; choose one of {classes}.</source>
             <translation>Eine Form hat die Klasse {cls!r}; wählen Sie eine von {classes}.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="177" />
+            <location filename="../plugin/review/session.py" line="172" />
             <source>A shape has no area; draw it again or delete it.</source>
             <translation>Eine Form hat keine Fläche; zeichnen Sie sie neu oder löschen Sie sie.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="186" />
+            <location filename="../plugin/review/session.py" line="181" />
             <source>The layer {} has unsaved edits: save or discard them first.</source>
             <translation>Der Layer {} hat ungespeicherte Änderungen: speichern oder verwerfen Sie sie zuerst.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="188" />
+            <location filename="../plugin/review/session.py" line="183" />
             <source>The layer {} cannot be edited (read-only?).</source>
             <translation>Der Layer {} kann nicht bearbeitet werden (schreibgeschützt?).</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="207" />
+            <location filename="../plugin/review/session.py" line="202" />
             <source>The review could not be saved into {layer}: {errors}</source>
             <translation>Die Überprüfung konnte nicht in {layer} gespeichert werden: {errors}</translation>
         </message>
@@ -462,97 +462,92 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
             <translation>Der Erkennungslayer kann nicht gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="277" />
-            <source>The detections layer lacks the field(s) {}: use the OUTPUT layer of 'Anonymize images attached to points'.</source>
-            <translation>Dem Erkennungslayer fehlen die Felder {}: verwenden Sie den OUTPUT-Layer von „Bilder an Punkten anonymisieren“.</translation>
-        </message>
-        <message>
-            <location filename="../processing_provider/evaluate.py" line="299" />
+            <location filename="../processing_provider/evaluate.py" line="298" />
             <source>{} detection(s) with empty or invalid fields were ignored.</source>
             <translation>{} Erkennung(en) mit leeren oder ungültigen Feldern wurden ignoriert.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="323" />
+            <location filename="../processing_provider/evaluate.py" line="322" />
             <source>Ground truth</source>
             <translation>Ground Truth</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="324" />
+            <location filename="../processing_provider/evaluate.py" line="323" />
             <source>Originals</source>
             <translation>Originale</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="325" />
+            <location filename="../processing_provider/evaluate.py" line="324" />
             <source>Scored from</source>
             <translation>Bewertet anhand von</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="328" />
+            <location filename="../processing_provider/evaluate.py" line="327" />
             <source>Objects</source>
             <translation>Objekte</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="329" />
+            <location filename="../processing_provider/evaluate.py" line="328" />
             <source>Share of object pixels obscured</source>
             <translation>Anteil verdeckter Objektpixel</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="330" />
+            <location filename="../processing_provider/evaluate.py" line="329" />
             <source>Objects at least 90% obscured</source>
             <translation>Objekte mindestens zu 90 % verdeckt</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="331" />
+            <location filename="../processing_provider/evaluate.py" line="330" />
             <source>Background obscured (over)</source>
             <translation>Verdeckter Hintergrund (over)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="332" />
+            <location filename="../processing_provider/evaluate.py" line="331" />
             <source>Size buckets (px)</source>
             <translation>Größenklassen (px)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="337" />
+            <location filename="../processing_provider/evaluate.py" line="336" />
             <source>GeoBlur anonymization report</source>
             <translation>GeoBlur-Anonymisierungsbericht</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="340" />
+            <location filename="../processing_provider/evaluate.py" line="339" />
             <source>pixels_obscured: share of the objects' pixels obscured (a face's pixels: the ellipse inscribed in its box; other classes: the box). r50 / r90: share of objects at least 50% / 90% obscured. over: share of background pixels obscured (away from labelled objects, crowd and don't-care regions). Size: square root of the box area, in pixels.</source>
             <translation>pixels_obscured: Anteil der verdeckten Objektpixel (die Pixel eines Gesichts: die Ellipse in seinem Rechteck; andere Klassen: das Rechteck). r50 / r90: Anteil der Objekte, die mindestens zu 50 % / 90 % verdeckt sind. over: Anteil verdeckter Hintergrundpixel (abseits gelabelter Objekte, Menschenmengen- und Don't-care-Bereiche). Größe: Quadratwurzel der Rechteckfläche in Pixeln.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="346" />
+            <location filename="../processing_provider/evaluate.py" line="345" />
             <source>Worst misses</source>
             <translation>Schlimmste Fehlschläge</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="347" />
+            <location filename="../processing_provider/evaluate.py" line="346" />
             <source>Crops of the ORIGINAL images: red = labelled object, blue tint = obscured pixels. This report shows unanonymized faces and plates: keep it as confidential as the originals.</source>
             <translation>Ausschnitte der ORIGINALBILDER: rot = gelabeltes Objekt, blaue Tönung = verdeckte Pixel. Dieser Bericht zeigt nicht anonymisierte Gesichter und Kennzeichen: behandeln Sie ihn so vertraulich wie die Originale.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="351" />
+            <location filename="../processing_provider/evaluate.py" line="350" />
             <source>Every object is at least 90% obscured.</source>
             <translation>Jedes Objekt ist mindestens zu 90 % verdeckt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="352" />
+            <location filename="../processing_provider/evaluate.py" line="351" />
             <source>Annotations not taken as they were</source>
             <translation>Annotationen, die nicht unverändert übernommen wurden</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="353" />
+            <location filename="../processing_provider/evaluate.py" line="352" />
             <source>None.</source>
             <translation>Keine.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="354" />
+            <location filename="../processing_provider/evaluate.py" line="353" />
             <source>… and {count} more.</source>
             <translation>… und {count} weitere.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="355" />
+            <location filename="../processing_provider/evaluate.py" line="354" />
             <source>{image} — {cls} {label}, {size} px, {coverage} obscured</source>
             <translation>{image} — {cls} {label}, {size} px, {coverage} verdeckt</translation>
         </message>
@@ -792,74 +787,79 @@ Der HTML-Bericht zeigt die Tabelle, die schlimmsten Fehlschläge und jede Annota
             <translation>GeoBlur: georeferenzierte Bilder anonymisieren</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="68" />
+            <location filename="../processing_provider/render.py" line="72" />
             <source>Re-render anonymized copies from reviewed detections</source>
             <translation>Anonymisierte Kopien aus überprüften Erkennungen neu erzeugen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="77" />
+            <location filename="../processing_provider/render.py" line="81" />
             <source>privacy,review,render,blur,detections</source>
             <translation>Datenschutz,Überprüfung,Rendern,Unschärfe,Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="83" />
+            <location filename="../processing_provider/render.py" line="87" />
             <source>Renders each anonymized copy named in a detections layer (the OUTPUT of 'Anonymize images attached to points', edited in a review or by any tool) again from its original: every row is obscured except those whose decision is 'rejected'. Copies whose rows, method and original did not change since they were written are skipped. A copy whose rows cannot be used (unknown class, a box that is not a box, a missing or changed original) fails: nothing is written and its earlier copy is removed. The originals must be readable at source_path.</source>
             <translation>Erzeugt jede anonymisierte Kopie, die ein Erkennungslayer nennt (der OUTPUT von „Bilder an Punkten anonymisieren“, in einer Überprüfung oder mit einem beliebigen Werkzeug bearbeitet), neu aus ihrem Original: verdeckt wird jede Zeile außer denen, deren Entscheidung (decision) „rejected“ lautet. Kopien, deren Zeilen, Methode und Original sich seit dem Schreiben nicht geändert haben, werden übersprungen. Eine Kopie, deren Zeilen nicht verwendet werden können (unbekannte Klasse, ein Rechteck, das kein Rechteck ist, ein fehlendes oder geändertes Original), schlägt fehl: nichts wird geschrieben und ihre frühere Kopie wird entfernt. Die Originale müssen unter source_path lesbar sein.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="94" />
+            <location filename="../processing_provider/render.py" line="98" />
             <source>Detections (reviewed)</source>
             <translation>Erkennungen (überprüft)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="97" />
+            <location filename="../processing_provider/render.py" line="101" />
             <source>As the run recorded it</source>
             <translation>Wie im Lauf aufgezeichnet</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="99" />
+            <location filename="../processing_provider/render.py" line="103" />
             <source>Mask enlargement (empty: as the run recorded it)</source>
             <translation>Maskenvergrößerung (leer: wie im Lauf aufgezeichnet)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="106" />
+            <location filename="../processing_provider/render.py" line="110" />
             <source>Render every copy, also those that are up to date</source>
             <translation>Jede Kopie neu erzeugen, auch die aktuellen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="108" />
+            <location filename="../processing_provider/render.py" line="112" />
             <source>Rendered copies</source>
             <translation>Neu erzeugte Kopien</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="109" />
+            <location filename="../processing_provider/render.py" line="113" />
             <source>Copies rendered</source>
             <translation>Erzeugte Kopien</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="110" />
+            <location filename="../processing_provider/render.py" line="114" />
             <source>Copies up to date (skipped)</source>
             <translation>Aktuelle Kopien (übersprungen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="111" />
+            <location filename="../processing_provider/render.py" line="115" />
             <source>Copies failed</source>
             <translation>Fehlgeschlagene Kopien</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="135" />
+            <location filename="../processing_provider/render.py" line="139" />
             <source>Canceled: {} copies were not rendered.</source>
             <translation>Abgebrochen: {} Kopien wurden nicht erzeugt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="144" />
+            <location filename="../processing_provider/render.py" line="148" />
             <source>{anonymized} copies rendered, {skipped} up to date, {failed} failed.</source>
             <translation>{anonymized} Kopien erzeugt, {skipped} aktuell, {failed} fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="178" />
+            <location filename="../processing_provider/render.py" line="180" />
             <source>{path}: rendered with {count} detection(s).</source>
             <translation>{path}: mit {count} Erkennung(en) erzeugt.</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/sinks.py" line="38" />
+            <source>The detections layer lacks the field(s) {}: use the OUTPUT layer of 'Anonymize images attached to points'.</source>
+            <translation>Dem Erkennungslayer fehlen die Felder {}: verwenden Sie den OUTPUT-Layer von „Bilder an Punkten anonymisieren“.</translation>
         </message>
     </context>
 </TS>

@@ -11,67 +11,67 @@
 {command}</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="38" />
+            <location filename="../qgis_support/styles.py" line="41" />
             <source>Face</source>
             <translation>Gezicht</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="38" />
+            <location filename="../qgis_support/styles.py" line="41" />
             <source>Person</source>
             <translation>Persoon</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="38" />
+            <location filename="../qgis_support/styles.py" line="41" />
             <source>Licence plate</source>
             <translation>Kentekenplaat</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="39" />
+            <location filename="../qgis_support/styles.py" line="42" />
             <source>Vehicle</source>
             <translation>Voertuig</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="39" />
+            <location filename="../qgis_support/styles.py" line="42" />
             <source>Rejected in review</source>
             <translation>Afgewezen bij controle</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="43" />
+            <location filename="../qgis_support/styles.py" line="46" />
             <source>Anonymized</source>
             <translation>Geanonimiseerd</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="43" />
+            <location filename="../qgis_support/styles.py" line="46" />
             <source>Failed (no copy)</source>
             <translation>Mislukt (geen kopie)</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="43" />
+            <location filename="../qgis_support/styles.py" line="46" />
             <source>Skipped</source>
             <translation>Overgeslagen</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="88" />
+            <location filename="../qgis_support/styles.py" line="91" />
             <source>No anonymized copy.</source>
             <translation>Geen geanonimiseerde kopie.</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="92" />
+            <location filename="../qgis_support/styles.py" line="95" />
             <source>Open the anonymized copy</source>
             <translation>Geanonimiseerde kopie openen</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="102" />
+            <location filename="../qgis_support/styles.py" line="104" />
             <source>Review image</source>
             <translation>Afbeelding controleren</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="153" />
+            <location filename="../qgis_support/styles.py" line="171" />
             <source>The layer {} could not be opened to store its style.</source>
             <translation>De laag {} kon niet worden geopend om de stijl ervan op te slaan.</translation>
         </message>
         <message>
-            <location filename="../qgis_support/styles.py" line="155" />
+            <location filename="../qgis_support/styles.py" line="173" />
             <source>GeoBlur's style: symbols, map tip and actions</source>
             <translation>Stijl van GeoBlur: symbolen, kaarttip en acties</translation>
         </message>
@@ -166,52 +166,52 @@
             <translation>Opgeslagen; de kopie {} toont het resultaat van de controle.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="82" />
+            <location filename="../plugin/review/session.py" line="77" />
             <source>Feature {fid} of {layer} has no anonymized copy to review (status: {status}). Run the anonymization for it first.</source>
             <translation>Object {fid} van {layer} heeft geen geanonimiseerde kopie om te controleren (status: {status}). Voer er eerst de anonimisering voor uit.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="92" />
+            <location filename="../plugin/review/session.py" line="87" />
             <source>Feature {fid}: the original {path} cannot be opened ({error}); the review needs the originals.</source>
             <translation>Object {fid}: het origineel {path} kan niet worden geopend ({error}); voor de controle zijn de originelen nodig.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="110" />
+            <location filename="../plugin/review/session.py" line="105" />
             <source>Original (review only)</source>
             <translation>Origineel (alleen voor controle)</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="112" />
+            <location filename="../plugin/review/session.py" line="107" />
             <source>The original {} could not be shown.</source>
             <translation>Het origineel {} kon niet worden weergegeven.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="116" />
+            <location filename="../plugin/review/session.py" line="111" />
             <source>Detections under review</source>
             <translation>Te controleren detecties</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="174" />
+            <location filename="../plugin/review/session.py" line="169" />
             <source>A shape has the class {cls!r}; choose one of {classes}.</source>
             <translation>Een vorm heeft de klasse {cls!r}; kies een van {classes}.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="177" />
+            <location filename="../plugin/review/session.py" line="172" />
             <source>A shape has no area; draw it again or delete it.</source>
             <translation>Een vorm heeft geen oppervlakte; teken deze opnieuw of verwijder deze.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="186" />
+            <location filename="../plugin/review/session.py" line="181" />
             <source>The layer {} has unsaved edits: save or discard them first.</source>
             <translation>De laag {} heeft niet-opgeslagen bewerkingen: sla ze eerst op of verwerp ze.</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="188" />
+            <location filename="../plugin/review/session.py" line="183" />
             <source>The layer {} cannot be edited (read-only?).</source>
             <translation>De laag {} kan niet worden bewerkt (alleen-lezen?).</translation>
         </message>
         <message>
-            <location filename="../plugin/review/session.py" line="207" />
+            <location filename="../plugin/review/session.py" line="202" />
             <source>The review could not be saved into {layer}: {errors}</source>
             <translation>De controle kon niet worden opgeslagen in {layer}: {errors}</translation>
         </message>
@@ -462,97 +462,92 @@ Het HTML-rapport toont de tabel, de grootste missers en elke annotatie die niet 
             <translation>De detectielaag kan niet worden gelezen.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="277" />
-            <source>The detections layer lacks the field(s) {}: use the OUTPUT layer of 'Anonymize images attached to points'.</source>
-            <translation>De detectielaag mist veld(en) {}: gebruik de laag OUTPUT van “Aan punten gekoppelde afbeeldingen anonimiseren”.</translation>
-        </message>
-        <message>
-            <location filename="../processing_provider/evaluate.py" line="299" />
+            <location filename="../processing_provider/evaluate.py" line="298" />
             <source>{} detection(s) with empty or invalid fields were ignored.</source>
             <translation>{} detectie(s) met lege of ongeldige velden genegeerd.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="323" />
+            <location filename="../processing_provider/evaluate.py" line="322" />
             <source>Ground truth</source>
             <translation>Ground truth</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="324" />
+            <location filename="../processing_provider/evaluate.py" line="323" />
             <source>Originals</source>
             <translation>Originelen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="325" />
+            <location filename="../processing_provider/evaluate.py" line="324" />
             <source>Scored from</source>
             <translation>Beoordeeld op basis van</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="328" />
+            <location filename="../processing_provider/evaluate.py" line="327" />
             <source>Objects</source>
             <translation>Objecten</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="329" />
+            <location filename="../processing_provider/evaluate.py" line="328" />
             <source>Share of object pixels obscured</source>
             <translation>Aandeel verborgen objectpixels</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="330" />
+            <location filename="../processing_provider/evaluate.py" line="329" />
             <source>Objects at least 90% obscured</source>
             <translation>Objecten voor minstens 90% verborgen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="331" />
+            <location filename="../processing_provider/evaluate.py" line="330" />
             <source>Background obscured (over)</source>
             <translation>Verborgen achtergrond (over)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="332" />
+            <location filename="../processing_provider/evaluate.py" line="331" />
             <source>Size buckets (px)</source>
             <translation>Grootteklassen (px)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="337" />
+            <location filename="../processing_provider/evaluate.py" line="336" />
             <source>GeoBlur anonymization report</source>
             <translation>GeoBlur-anonimiseringsrapport</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="340" />
+            <location filename="../processing_provider/evaluate.py" line="339" />
             <source>pixels_obscured: share of the objects' pixels obscured (a face's pixels: the ellipse inscribed in its box; other classes: the box). r50 / r90: share of objects at least 50% / 90% obscured. over: share of background pixels obscured (away from labelled objects, crowd and don't-care regions). Size: square root of the box area, in pixels.</source>
             <translation>pixels_obscured: aandeel verborgen pixels van de objecten (pixels van een gezicht: de ingeschreven ellips van het kader; andere klassen: het kader). r50 / r90: aandeel objecten dat voor minstens 50% / 90% verborgen is. over: aandeel verborgen achtergrondpixels (buiten gelabelde objecten en crowd- en don't-care-gebieden). Grootte: vierkantswortel van de kaderoppervlakte, in pixels.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="346" />
+            <location filename="../processing_provider/evaluate.py" line="345" />
             <source>Worst misses</source>
             <translation>Grootste missers</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="347" />
+            <location filename="../processing_provider/evaluate.py" line="346" />
             <source>Crops of the ORIGINAL images: red = labelled object, blue tint = obscured pixels. This report shows unanonymized faces and plates: keep it as confidential as the originals.</source>
             <translation>Uitsneden van de ORIGINELE afbeeldingen: rood = gelabeld object, blauwe tint = verborgen pixels. Dit rapport toont niet-geanonimiseerde gezichten en kentekenplaten: behandel het even vertrouwelijk als de originelen.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="351" />
+            <location filename="../processing_provider/evaluate.py" line="350" />
             <source>Every object is at least 90% obscured.</source>
             <translation>Elk object is voor minstens 90% verborgen.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="352" />
+            <location filename="../processing_provider/evaluate.py" line="351" />
             <source>Annotations not taken as they were</source>
             <translation>Annotaties die niet ongewijzigd zijn overgenomen</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="353" />
+            <location filename="../processing_provider/evaluate.py" line="352" />
             <source>None.</source>
             <translation>Geen.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="354" />
+            <location filename="../processing_provider/evaluate.py" line="353" />
             <source>… and {count} more.</source>
             <translation>… en nog {count} andere.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/evaluate.py" line="355" />
+            <location filename="../processing_provider/evaluate.py" line="354" />
             <source>{image} — {cls} {label}, {size} px, {coverage} obscured</source>
             <translation>{image} — {cls} {label}, {size} px, {coverage} verborgen</translation>
         </message>
@@ -792,74 +787,79 @@ Het HTML-rapport toont de tabel, de grootste missers en elke annotatie die niet 
             <translation>GeoBlur: gegeorefereerde afbeeldingen anonimiseren</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="68" />
+            <location filename="../processing_provider/render.py" line="72" />
             <source>Re-render anonymized copies from reviewed detections</source>
             <translation>Geanonimiseerde kopieën opnieuw renderen uit gecontroleerde detecties</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="77" />
+            <location filename="../processing_provider/render.py" line="81" />
             <source>privacy,review,render,blur,detections</source>
             <translation>privacy,controle,renderen,vervagen,detecties</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="83" />
+            <location filename="../processing_provider/render.py" line="87" />
             <source>Renders each anonymized copy named in a detections layer (the OUTPUT of 'Anonymize images attached to points', edited in a review or by any tool) again from its original: every row is obscured except those whose decision is 'rejected'. Copies whose rows, method and original did not change since they were written are skipped. A copy whose rows cannot be used (unknown class, a box that is not a box, a missing or changed original) fails: nothing is written and its earlier copy is removed. The originals must be readable at source_path.</source>
             <translation>Rendert elke geanonimiseerde kopie die in een detectielaag voorkomt (de OUTPUT van “Aan punten gekoppelde afbeeldingen anonimiseren”, bewerkt bij een controle of met een ander programma) opnieuw vanuit het origineel: de detectie van elke rij wordt verborgen, behalve rijen met de beslissing (decision) “rejected”. Kopieën waarvan de rijen, de methode en het origineel niet zijn veranderd sinds ze zijn geschreven, worden overgeslagen. Een kopie waarvan de rijen niet bruikbaar zijn (onbekende klasse, een kader dat geen kader is, een ontbrekend of gewijzigd origineel) mislukt: er wordt niets geschreven en de eerdere kopie wordt verwijderd. De originelen moeten leesbaar zijn via source_path.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="94" />
+            <location filename="../processing_provider/render.py" line="98" />
             <source>Detections (reviewed)</source>
             <translation>Detecties (gecontroleerd)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="97" />
+            <location filename="../processing_provider/render.py" line="101" />
             <source>As the run recorded it</source>
             <translation>Zoals vastgelegd bij het anonimiseren</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="99" />
+            <location filename="../processing_provider/render.py" line="103" />
             <source>Mask enlargement (empty: as the run recorded it)</source>
             <translation>Maskervergroting (leeg: zoals vastgelegd bij het anonimiseren)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="106" />
+            <location filename="../processing_provider/render.py" line="110" />
             <source>Render every copy, also those that are up to date</source>
             <translation>Alle kopieën renderen, ook de actuele</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="108" />
+            <location filename="../processing_provider/render.py" line="112" />
             <source>Rendered copies</source>
             <translation>Gerenderde kopieën</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="109" />
+            <location filename="../processing_provider/render.py" line="113" />
             <source>Copies rendered</source>
             <translation>Kopieën gerenderd</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="110" />
+            <location filename="../processing_provider/render.py" line="114" />
             <source>Copies up to date (skipped)</source>
             <translation>Kopieën actueel (overgeslagen)</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="111" />
+            <location filename="../processing_provider/render.py" line="115" />
             <source>Copies failed</source>
             <translation>Kopieën mislukt</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="135" />
+            <location filename="../processing_provider/render.py" line="139" />
             <source>Canceled: {} copies were not rendered.</source>
             <translation>Geannuleerd: {} kopieën zijn niet gerenderd.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="144" />
+            <location filename="../processing_provider/render.py" line="148" />
             <source>{anonymized} copies rendered, {skipped} up to date, {failed} failed.</source>
             <translation>{anonymized} kopieën gerenderd, {skipped} actueel, {failed} mislukt.</translation>
         </message>
         <message>
-            <location filename="../processing_provider/render.py" line="178" />
+            <location filename="../processing_provider/render.py" line="180" />
             <source>{path}: rendered with {count} detection(s).</source>
             <translation>{path}: gerenderd met {count} detectie(s).</translation>
+        </message>
+        <message>
+            <location filename="../processing_provider/sinks.py" line="38" />
+            <source>The detections layer lacks the field(s) {}: use the OUTPUT layer of 'Anonymize images attached to points'.</source>
+            <translation>De detectielaag mist veld(en) {}: gebruik de laag OUTPUT van “Aan punten gekoppelde afbeeldingen anonimiseren”.</translation>
         </message>
     </context>
 </TS>

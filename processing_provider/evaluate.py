@@ -270,14 +270,10 @@ class EvaluateAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
         layer = self.parameterAsSource(parameters, self.DETECTIONS, context)
         if layer is None:
             raise QgsProcessingException(tr("The detections layer cannot be read."))
+        from .sinks import require_detection_fields
+
+        require_detection_fields(layer.fields(), DETECTION_FIELDS)
         names = layer.fields().names()
-        missing = [f for f in DETECTION_FIELDS if f not in names]
-        if missing:
-            raise QgsProcessingException(
-                tr("The detections layer lacks the field(s) {}: use the OUTPUT layer of 'Anonymize images attached to points'.").format(
-                    ", ".join(missing)
-                )
-            )
         from ..core.types import CLASSES, Detection
 
         masks = evaluation.DetectionMasks(self.parameterAsDouble(parameters, self.MASK_SCALE, context))

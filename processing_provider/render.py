@@ -48,13 +48,17 @@ IMAGES_FAILED = "IMAGES_FAILED"
 REQUIRED_FIELDS = ("source_path", "output_path", "class", "x_min", "y_min", "x_max", "y_max")
 
 
+def plain(value):
+    """A feature's attribute value with QGIS's NULL read as None."""
+    return None if isinstance(value, QVariant) and value.isNull() else value
+
+
 def layer_rows(layer_or_source, request=None):
     """The features as row dicts (field name → value, ``id`` → feature id) that core.render reads."""
     names = layer_or_source.fields().names()
     rows = []
     for feature in layer_or_source.getFeatures(request or QgsFeatureRequest()):
-        row = {name: None if isinstance(value, QVariant) and value.isNull() else value
-               for name, value in zip(names, feature.attributes())}
+        row = {name: plain(value) for name, value in zip(names, feature.attributes())}
         row["id"] = feature.id()
         rows.append(row)
     return rows
@@ -147,14 +151,12 @@ class RenderAlgorithm(NeedsDependencies, QgsProcessingAlgorithm):
 
     def _rows(self, parameters, context):
         """Every row of each copy that the (possibly selected) input names."""
+        from .sinks import require_detection_fields
+
         source = self.parameterAsSource(parameters, DETECTIONS, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, DETECTIONS))
-        missing = [name for name in REQUIRED_FIELDS if source.fields().lookupField(name) < 0]
-        if missing:
-            raise QgsProcessingException(tr(
-                "The detections layer lacks the field(s) {}: use the OUTPUT layer of 'Anonymize images attached "
-                "to points'.").format(", ".join(missing)))
+        require_detection_fields(source.fields(), REQUIRED_FIELDS)
         rows = layer_rows(source)
         layer = self.parameterAsVectorLayer(parameters, DETECTIONS, context)
         if layer is None:

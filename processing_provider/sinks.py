@@ -5,11 +5,12 @@ one point per input feature, with the input's attributes and what happened to it
 columns and the rows come from :mod:`core.outputs`, which the command line writes too, so both
 give identical layers; this module only maps them to QGIS fields and features.
 """
-from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingUtils
+from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException, QgsProcessingUtils
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import outputs
 from ..core.footprints import footprint
+from ..qgis_support.i18n import tr
 from .footprint_geometry import camera_point
 
 #: the QVariant type of each kind of :mod:`core.outputs`
@@ -25,6 +26,17 @@ def _fields(spec) -> QgsFields:
 
 def detection_fields() -> QgsFields:
     return _fields(outputs.DETECTION_FIELDS)
+
+
+def require_detection_fields(fields: QgsFields, required) -> None:
+    """Refuse a layer read as a detections layer (``geoblur:evaluate``, ``geoblur:render``) that
+    lacks any of the ``required`` fields, naming them."""
+    names = fields.names()
+    missing = [name for name in required if name not in names]
+    if missing:
+        raise QgsProcessingException(
+            tr("The detections layer lacks the field(s) {}: use the OUTPUT layer of 'Anonymize images attached "
+               "to points'.").format(", ".join(missing)))
 
 
 def image_fields(input_fields: QgsFields) -> QgsFields:

@@ -187,8 +187,8 @@ def store_style(dataset, table: str, geometry_column: str, kind: str) -> None:
     if styles is None:
         styles = dataset.CreateLayer("layer_styles", geom_type=ogr.wkbNone, options=["FID=id"])
         for name, width in STYLE_COLUMNS:
-            kind = {"useAsDefault": ogr.OFTInteger, "update_time": ogr.OFTDateTime}.get(name, ogr.OFTString)
-            field = ogr.FieldDefn(name, kind)
+            ogr_type = {"useAsDefault": ogr.OFTInteger, "update_time": ogr.OFTDateTime}.get(name, ogr.OFTString)
+            field = ogr.FieldDefn(name, ogr_type)
             if name == "useAsDefault":
                 field.SetSubType(ogr.OFSTBoolean)
             field.SetWidth(width)

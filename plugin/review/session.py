@@ -30,11 +30,10 @@ from qgis.core import (
     QgsSymbol,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ...processing_provider.footprint_geometry import FootprintProjector, camera_point
-from ...processing_provider.render import layer_rows
+from ...processing_provider.render import layer_rows, plain
 from ...qgis_support.i18n import tr
 from ...qgis_support.styles import CLASS_COLOURS, class_labels, latest_field
 
@@ -59,10 +58,6 @@ def geometry_box(geometry: QgsGeometry):
     return rect.xMinimum(), -rect.yMaximum(), rect.xMaximum(), -rect.yMinimum()
 
 
-def _plain(value):
-    return None if isinstance(value, QVariant) and value.isNull() else value
-
-
 class ReviewSession:
     """The image of feature ``fid`` of ``images``, with its rows in ``detections``."""
 
@@ -75,7 +70,7 @@ class ReviewSession:
 
         def value(name):
             field = latest_field(images, name)
-            return _plain(feature[field]) if field else None
+            return plain(feature[field]) if field else None
 
         self.source, self.copy = value("source_path"), value("output_path")
         if not self.copy or not self.source:
@@ -172,7 +167,7 @@ class ReviewSession:
         for shape in shapes:
             if shape["class"] not in CLASSES:
                 raise ReviewError(tr("A shape has the class {cls!r}; choose one of {classes}.").format(
-                    cls=_plain(shape["class"]), classes=", ".join(CLASSES)))
+                    cls=plain(shape["class"]), classes=", ".join(CLASSES)))
             if shape.geometry().isNull() or shape.geometry().boundingBox().isEmpty():
                 raise ReviewError(tr("A shape has no area; draw it again or delete it."))
         self._write(shapes)
@@ -186,7 +181,7 @@ class ReviewSession:
             raise ReviewError(tr("The layer {} has unsaved edits: save or discard them first.").format(layer.name()))
         if not layer.isEditable() and not layer.startEditing():
             raise ReviewError(tr("The layer {} cannot be edited (read-only?).").format(layer.name()))
-        kept = {_plain(s["detection_id"]): s for s in shapes if _plain(s["detection_id"]) is not None}
+        kept = {plain(s["detection_id"]): s for s in shapes if plain(s["detection_id"]) is not None}
         fields = layer.fields()
         for row in self.rows():
             shape = kept.get(row["id"])
@@ -199,7 +194,7 @@ class ReviewSession:
                     layer.changeGeometry(row["id"], self._footprint_geometry(shape["class"], box))
             layer.changeAttributeValues(row["id"], changes)
         for shape in shapes:
-            if _plain(shape["detection_id"]) is None:
+            if plain(shape["detection_id"]) is None:
                 layer.addFeature(self._new_row(shape))
         if not layer.commitChanges():
             errors = "; ".join(layer.commitErrors())
