@@ -18,7 +18,7 @@ import numpy as np
 
 from core.imageio import read_image, write_image
 from core.lossless_jpeg import touched_mcus
-from core.obscure import Style, apply, regions as obscure_regions
+from core.obscure import Originals, Style, apply, regions as obscure_regions
 from core.pipeline import Anonymizer, Settings
 from core.types import ImageJob
 
@@ -48,13 +48,14 @@ def main(argv=None) -> int:
         changed = np.any(anonymized != loaded.pixels, axis=2)
         # the touched MCUs and one MCU round them: a decoder's chroma upsampling reads one chroma
         # sample across an MCU border, so pixels next to a touched MCU may shift by a level
-        touched = cv2.dilate(touched_mcus(loaded.pixels, anonymized, None, 16, 16).astype(np.uint8), np.ones((3, 3), np.uint8))
+        touched = cv2.dilate(touched_mcus(Originals.of(loaded.pixels), anonymized, 16, 16).astype(np.uint8), np.ones((3, 3), np.uint8))
         blocks = np.kron(touched, np.ones((16, 16), np.uint8))[:changed.shape[0], :changed.shape[1]] > 0
         box = obscure_regions(loaded.pixels.shape, result.detections, style, wrap=result.projection == "equirectangular")
+        originals = Originals.of(loaded.pixels, box)
         for name, lossless in (("block by block", True), ("whole re-encode (quality 95)", False)):
             path = os.path.join(args.output, f"{index}-{lossless}.jpg")
             started = time.perf_counter()
-            notes = write_image(path, anonymized, loaded, 95, lossless, box)
+            notes = write_image(path, anonymized, loaded, 95, lossless, originals)
             spent = time.perf_counter() - started
             written = read_image(path).pixels
             rows[name].append((spent, psnr(written[~blocks], loaded.pixels[~blocks]),

@@ -81,10 +81,9 @@ def profile(anonymizer, path: str, destination: str, image_type: str) -> dict:
                 detections = anonymizer.detect(rgb)
         wrap = sphere is not None and sphere.wraps
         with timed(stages, "obscure"):
-            anonymized = obscure.apply(loaded.pixels, detections, settings.style, wrap=wrap)
-            changed = obscure.regions(loaded.pixels.shape, detections, settings.style, wrap=wrap)
+            originals = obscure.apply_in_place(loaded.pixels, detections, settings.style, wrap=wrap)
         with timed(stages, "encode"):
-            write_image(destination, anonymized, loaded, settings.jpeg_quality, settings.lossless_jpeg, changed)
+            write_image(destination, loaded.pixels, loaded, settings.jpeg_quality, settings.lossless_jpeg, originals)
     finally:
         anonymizer.record_stages(None)
     return {"rows": stages.rows, "total": time.perf_counter() - started, "detections": _count(detections),

@@ -25,6 +25,7 @@ import numpy as np
 
 from .errors import ImageError
 from .metadata import jpeg, png, tiff_file
+from .obscure import Originals
 
 #: larger images are refused before decoding (16384 x 16384; an 8-bit colour copy is 800 MB)
 MAX_PIXELS = 1 << 28
@@ -87,13 +88,14 @@ def read_image(path: str) -> LoadedImage:
 
 
 def write_image(path: str, pixels: np.ndarray, loaded: LoadedImage, jpeg_quality: int = 95,
-                lossless: bool = True, regions=None) -> List[str]:
+                lossless: bool = True, originals=None) -> List[str]:
     """Write ``pixels`` (upright) to ``path`` in ``loaded``'s format with its metadata, atomically.
 
     A JPEG source is rewritten block by block when ``lossless`` (see :mod:`.lossless_jpeg`):
-    only the blocks where ``pixels`` differ from the original change (they can only differ inside
-    ``regions``, when given); otherwise, or when that is not possible, the image is encoded whole
-    at ``jpeg_quality``.
+    only the blocks where ``pixels`` differ from the original change; the original is
+    ``originals`` (:class:`.obscure.Originals`, wherever the two may differ: ``pixels`` may be
+    ``loaded.pixels`` obscured in place), else all of ``loaded.pixels``. Otherwise, or when that
+    is not possible, the image is encoded whole at ``jpeg_quality``.
 
     Returns short notes for the image's log line: each piece of the original's metadata left
     out for safety, and a JPEG re-encoded whole though block-by-block was asked for (empty when
@@ -107,7 +109,7 @@ def write_image(path: str, pixels: np.ndarray, loaded: LoadedImage, jpeg_quality
     notes: List[str] = []
     encoded = None
     if lossless and loaded.format == "jpeg":
-        encoded = _block_by_block(loaded, pixels, regions, notes)
+        encoded = _block_by_block(loaded, pixels, originals, notes)
     if encoded is None:
         encoded = _encode(path, pixels, extension, name, jpeg_quality if loaded.format == "jpeg" else None)
     height, width = pixels.shape[:2]
@@ -119,7 +121,7 @@ def write_image(path: str, pixels: np.ndarray, loaded: LoadedImage, jpeg_quality
     return list(dict.fromkeys(notes))
 
 
-def _block_by_block(loaded: LoadedImage, pixels: np.ndarray, regions, notes: List[str]):
+def _block_by_block(loaded: LoadedImage, pixels: np.ndarray, originals, notes: List[str]):
     """The JPEG with new coefficients only where ``pixels`` changed, or None (and a note) when
     this JPEG cannot be rewritten so."""
     from . import lossless_jpeg
@@ -127,8 +129,10 @@ def _block_by_block(loaded: LoadedImage, pixels: np.ndarray, regions, notes: Lis
     if loaded.orientation != 1:
         notes.append("JPEG re-encoded whole: its EXIF orientation turns the pixels, which moves every block")
         return None
+    if originals is None:
+        originals = Originals.of(loaded.pixels)
     try:
-        return lossless_jpeg.encode(loaded.source_bytes, loaded.pixels, pixels, regions)
+        return lossless_jpeg.encode(loaded.source_bytes, pixels, originals)
     except ImportError:
         notes.append(f"JPEG re-encoded whole: jpeglib is not installed ({lossless_jpeg.INSTALL})")
         return None

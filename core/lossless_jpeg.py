@@ -62,25 +62,29 @@ def check_frame(source: bytes) -> None:
         raise Unsupported(f"it has {parsed.components} colour components")
 
 
-def touched_mcus(original: np.ndarray, anonymized: np.ndarray, regions, mcu_height: int, mcu_width: int) -> np.ndarray:
-    """(MCU rows, MCU columns) bool: the MCUs holding a pixel that differs between ``original``
-    and ``anonymized``, looked for only inside ``regions`` (x0, y0, x1, y1; None: everywhere)
-    since a pass over a whole 8K panorama costs more than the rest of the writing."""
-    height, width = original.shape[:2]
-    rows, columns = -(-height // mcu_height), -(-width // mcu_width)
-    touched = np.zeros((rows, columns), bool)
-    for x0, y0, x1, y1 in regions if regions is not None else [(0, 0, width, height)]:
-        # whole MCUs around the region, so the differences fold onto the MCU grid
-        r0, c0 = y0 // mcu_height, x0 // mcu_width
-        r1, c1 = -(-y1 // mcu_height), -(-x1 // mcu_width)
-        a = original[r0 * mcu_height:r1 * mcu_height, c0 * mcu_width:c1 * mcu_width]
-        b = anonymized[r0 * mcu_height:r1 * mcu_height, c0 * mcu_width:c1 * mcu_width]
-        differs = cv2.absdiff(a, b)
+def touched_mcus(originals, anonymized: np.ndarray, mcu_height: int, mcu_width: int) -> np.ndarray:
+    """(MCU rows, MCU columns) bool: the MCUs holding a pixel that differs between the original
+    and ``anonymized``, looked for only where ``originals`` (:class:`.obscure.Originals`) keeps
+    the original, since a pass over a whole 8K panorama costs more than the rest of the writing."""
+    height, width = anonymized.shape[:2]
+    touched = np.zeros((-(-height // mcu_height), -(-width // mcu_width)), bool)
+    for x0, y0, before in originals.patches:
+        after = anonymized[y0:y0 + before.shape[0], x0:x0 + before.shape[1]]
+        differs = cv2.absdiff(before, after)
         differs = differs.max(axis=2) > 0 if differs.ndim == 3 else differs > 0
-        padded = np.zeros(((r1 - r0) * mcu_height, (c1 - c0) * mcu_width), bool)
-        padded[:differs.shape[0], :differs.shape[1]] = differs
-        touched[r0:r1, c0:c1] |= padded.reshape(r1 - r0, mcu_height, c1 - c0, mcu_width).any(axis=(1, 3))
+        rows, row_starts = _mcu_runs(y0, differs.shape[0], mcu_height)
+        columns, column_starts = _mcu_runs(x0, differs.shape[1], mcu_width)
+        folded = np.logical_or.reduceat(np.logical_or.reduceat(differs, row_starts, axis=0), column_starts, axis=1)
+        touched[rows[:, None], columns[None, :]] |= folded
     return touched
+
+
+def _mcu_runs(start: int, length: int, size: int):
+    """For the pixels start..start+length along one axis: the MCUs they fall in, and the index
+    of the first pixel in each (a patch need not begin or end on an MCU's edge)."""
+    mcus = (start + np.arange(length)) // size
+    firsts = np.flatnonzero(np.diff(mcus, prepend=-1))
+    return mcus[firsts], firsts
 
 
 def _ycbcr(pixels: np.ndarray) -> List[np.ndarray]:
@@ -129,11 +133,11 @@ def _jpeglib():
     return jpeglib
 
 
-def encode(source: bytes, original: np.ndarray, anonymized: np.ndarray, regions=None) -> bytes:
+def encode(source: bytes, anonymized: np.ndarray, originals) -> bytes:
     """A JPEG of ``anonymized`` made from ``source``'s coefficients, new ones only in the MCUs
-    where ``anonymized`` differs from ``original`` (the source decoded, same shape; pixels as
-    stored, i.e. EXIF orientation 1), which can only be inside ``regions`` when given.
-    Raises Unsupported."""
+    where ``anonymized`` differs from the source decoded (pixels as stored, i.e. EXIF
+    orientation 1), which ``originals`` (:class:`.obscure.Originals`) holds wherever they may
+    differ. Raises Unsupported."""
     jpeglib = _jpeglib()
     check_frame(source)
     with tempfile.TemporaryDirectory(prefix="geoblur-jpeg-") as folder:
@@ -149,25 +153,54 @@ def encode(source: bytes, original: np.ndarray, anonymized: np.ndarray, regions=
         if len(components) != (1 if anonymized.ndim == 2 else 3) or image.has_black:
             raise Unsupported("its colour components do not match the decoded image")
         factors = np.asarray(image.samp_factor).reshape(-1, 2)[:len(components)]  # (vertical, horizontal)
-        v_max, h_max = int(factors[:, 0].max()), int(factors[:, 1].max())
-        touched = touched_mcus(original, anonymized, regions, 8 * v_max, 8 * h_max)
-        if touched.any():
-            mcu_rows, mcu_columns = np.nonzero(touched)
-            planes = _ycbcr(_tiles(anonymized, mcu_rows, mcu_columns, 8 * v_max, 8 * h_max))
-            for index, (coefficients, plane) in enumerate(zip(components, planes)):
-                v, h = int(factors[index, 0]), int(factors[index, 1])
-                fy, fx = v_max // v, h_max // h
-                sampled = plane.reshape(len(plane), 8 * v, fy, 8 * h, fx).mean(axis=(2, 4))
-                transformed = DCT @ (_blocks(sampled, v, h) - 128.0) @ DCT.T
-                table = image.qt[image.quant_tbl_no[index]]
-                quantised = np.clip(np.round(transformed / table), -32768, 32767).astype(np.int16)
-                rows = mcu_rows[:, None, None] * v + np.arange(v)[None, :, None]
-                columns = mcu_columns[:, None, None] * h + np.arange(h)[None, None, :]
-                rows, columns = np.broadcast_arrays(rows, columns)
-                inside = (rows < coefficients.shape[0]) & (columns < coefficients.shape[1])
-                coefficients[rows[inside], columns[inside]] = quantised[inside]
+        tables = [image.qt[image.quant_tbl_no[index]] for index in range(len(components))]
+        touched = touched_mcus(originals, anonymized, 8 * int(factors[:, 0].max()), 8 * int(factors[:, 1].max()))
+        mcu_rows, mcu_columns = np.nonzero(touched)
+        for chunk in range(0, len(mcu_rows), MCUS_AT_ONCE):
+            at = slice(chunk, chunk + MCUS_AT_ONCE)
+            _recode(anonymized, mcu_rows[at], mcu_columns[at], components, factors, tables)
+        image.Y, image.Cb, image.Cr = (_Shared.of(component) for component in (image.Y, image.Cb, image.Cr))
         # standard Huffman tables: optimised ones cost a second pass over the data for a few
         # per cent of file size (bench/README.md)
         image.write_dct(output_path, flags=["-OPTIMIZE_CODING"])
         with open(output_path, "rb") as stream:
             return stream.read()
+
+
+#: MCUs given new coefficients at once: their pixels in float32 are some tens of MB, where all of
+#: a 16384×8192 street panorama's touched MCUs at once are near a GB
+MCUS_AT_ONCE = 4096
+
+
+def _recode(anonymized: np.ndarray, mcu_rows: np.ndarray, mcu_columns: np.ndarray, components, factors,
+            tables) -> None:
+    """Put into ``components`` (coefficients, per component) those of ``anonymized`` in the MCUs
+    at (mcu_rows, mcu_columns), quantised with the source's ``tables``."""
+    v_max, h_max = int(factors[:, 0].max()), int(factors[:, 1].max())
+    planes = _ycbcr(_tiles(anonymized, mcu_rows, mcu_columns, 8 * v_max, 8 * h_max))
+    for coefficients, plane, (v, h), table in zip(components, planes, factors, tables):
+        v, h = int(v), int(h)
+        fy, fx = v_max // v, h_max // h
+        sampled = plane.reshape(len(plane), 8 * v, fy, 8 * h, fx).mean(axis=(2, 4))
+        transformed = DCT @ (_blocks(sampled, v, h) - 128.0) @ DCT.T
+        quantised = np.clip(np.round(transformed / table), -32768, 32767).astype(np.int16)
+        rows = mcu_rows[:, None, None] * v + np.arange(v)[None, :, None]
+        columns = mcu_columns[:, None, None] * h + np.arange(h)[None, None, :]
+        rows, columns = np.broadcast_arrays(rows, columns)
+        inside = (rows < coefficients.shape[0]) & (columns < coefficients.shape[1])
+        coefficients[rows[inside], columns[inside]] = quantised[inside]
+
+
+class _Shared(np.ndarray):
+    """Coefficients that jpeglib's writer hands to libjpeg as they are: its ``write_dct`` copies
+    every component with ``astype(np.int16)`` first, though they are int16 already (400 MB more
+    at 16384×8192, on top of libjpeg's own copy)."""
+
+    @classmethod
+    def of(cls, component):
+        return None if component is None else component.view(cls)
+
+    def astype(self, dtype, *args, **kwargs):
+        if np.dtype(dtype) == self.dtype and not args and not kwargs:
+            return self
+        return super().astype(dtype, *args, **kwargs)

@@ -152,12 +152,55 @@ def _obscured(patch: np.ndarray, size: float, style: Style) -> np.ndarray:
 def apply(pixels: np.ndarray, detections: Sequence[Detection], style: Style, wrap: bool = False) -> np.ndarray:
     """A copy of ``pixels`` (H×W, H×W×3 or H×W×4; uint8 or uint16) with every detection obscured.
     ``wrap``: the image is a 360° panorama whose left and right edges meet."""
+    out = pixels.copy()
+    _obscure_all(out, detections, style, wrap)
+    return out
+
+
+def apply_in_place(pixels: np.ndarray, detections: Sequence[Detection], style: Style,
+                   wrap: bool = False) -> "Originals":
+    """Obscure every detection in ``pixels`` itself, as :func:`apply` obscures its copy; returns
+    the original pixels wherever they may have changed, which a block-by-block writer compares
+    with. A whole second image (400 MB at 16384×8192) is never held, only the squares under the
+    masks."""
+    originals = Originals.of(pixels, regions(pixels.shape, detections, style, wrap))
+    _obscure_all(pixels, detections, style, wrap)
+    return originals
+
+
+def _obscure_all(out: np.ndarray, detections: Sequence[Detection], style: Style, wrap: bool) -> None:
     if style.method not in METHODS:
         raise ValueError(f"Unknown method {style.method!r}; choose one of {', '.join(METHODS)}.")
-    out = pixels.copy()
-    for d, factor, extent, size, feather, shift in _placements(pixels.shape, detections, style, wrap):
+    for d, factor, extent, size, feather, shift in _placements(out.shape, detections, style, wrap):
         _obscure_region(out, d, factor, extent, shift, size, feather, style)
-    return out
+
+
+@dataclass
+class Originals:
+    """An image's original pixels where an obscured version may differ from them: ``patches``,
+    (x0, y0, pixels) each, that together cover every pixel that may differ. Squares of a
+    :data:`TILE` grid, so that the many overlapping regions of a street panorama (a face inside
+    a person beside a car) are kept once: 122 MB of a 16384×8192 panorama's 403 MB with 860
+    detections, where the regions one by one add up to 277 MB."""
+
+    patches: List[Tuple[int, int, np.ndarray]]
+
+    #: side of the grid's squares: small enough to follow the masks, large enough to be few
+    TILE = 128
+
+    @classmethod
+    def of(cls, pixels: np.ndarray, boxes=None) -> "Originals":
+        """Copies of the squares of ``pixels`` that meet one of ``boxes`` (x0, y0, x1, y1);
+        None: all of ``pixels``, not copied (it is kept apart from the obscured version)."""
+        if boxes is None:
+            return cls([(0, 0, pixels)])
+        tile = cls.TILE
+        height, width = pixels.shape[:2]
+        grid = np.zeros((-(-height // tile), -(-width // tile)), bool)
+        for x0, y0, x1, y1 in boxes:
+            grid[y0 // tile:-(-y1 // tile), x0 // tile:-(-x1 // tile)] = True
+        rows, columns = np.nonzero(grid)
+        return cls([(x, y, pixels[y:y + tile, x:x + tile].copy()) for y, x in zip(rows * tile, columns * tile)])
 
 
 def regions(shape, detections: Sequence[Detection], style: Style, wrap: bool = False) -> List[Tuple[int, int, int, int]]:

@@ -279,10 +279,12 @@ def write_obscured(destination: str, loaded: LoadedImage, detections: Sequence[D
                    wrap: bool, jpeg_quality: int, lossless_jpeg: bool) -> List[str]:
     """Write ``loaded`` with ``detections`` obscured to ``destination`` (atomically, metadata
     kept; a JPEG block by block when ``lossless_jpeg``), as a run and a re-render
-    (:mod:`.render`) both do. ``wrap``: a 360° panorama whose edges meet. Returns the notes."""
-    anonymized = obscure.apply(loaded.pixels, detections, style, wrap=wrap)
-    changed = obscure.regions(loaded.pixels.shape, detections, style, wrap=wrap)
-    return write_image(destination, anonymized, loaded, jpeg_quality, lossless_jpeg, changed)
+    (:mod:`.render`) both do. ``wrap``: a 360° panorama whose edges meet. Returns the notes.
+
+    ``loaded.pixels`` are obscured in place: a second whole image is 400 MB at 16384×8192, and
+    the block writer needs the original only under the masks."""
+    originals = obscure.apply_in_place(loaded.pixels, detections, style, wrap=wrap)
+    return write_image(destination, loaded.pixels, loaded, jpeg_quality, lossless_jpeg, originals)
 
 
 def failure_cause(job: ImageJob, error: Exception) -> str:

@@ -8,8 +8,10 @@ import piexif
 import pytest
 
 from geoblur.core import obscure
+from geoblur.core.imageio import read_image, write_image
+from geoblur.core.lossless_jpeg import touched_mcus
 from geoblur.core.pipeline import Anonymizer, Settings
-from geoblur.core.types import ImageJob
+from geoblur.core.types import Detection, ImageJob
 from geoblur.tests.geotagged import gps_exif
 
 from .image_samples import photo, segment, write
@@ -103,3 +105,40 @@ def test_a_turned_jpeg_is_re_encoded_whole_and_says_so(tmp_path):
     write(source, encoded[:2] + segment(0xE1, exif) + encoded[2:])
     result, _ = _run(_anonymizer(), source, tmp_path)
     assert any("re-encoded whole: its EXIF orientation" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("sampling", [None, cv2.IMWRITE_JPEG_SAMPLING_FACTOR_444])
+def test_in_place_obscuring_writes_the_same_bytes_as_a_separate_copy(tmp_path, sampling):
+    """The pipeline obscures the decoded image in place and keeps only the original's squares
+    under the masks: the JPEG is byte for byte the one written from a separate obscured copy
+    compared with the whole original."""
+    source = _source(tmp_path, sampling=sampling)
+    loaded = read_image(str(source))
+    height, width = loaded.pixels.shape[:2]
+    detections = [Detection("face", 0.9, (width * 0.3, height * 0.2, width * 0.4, height * 0.4), "test"),
+                  Detection("vehicle", 0.9, (width * 0.5, height * 0.5, width * 0.95, height * 0.9), "test")]
+    style = obscure.Style(method="blur")
+    copy = obscure.apply(loaded.pixels, detections, style)
+    write_image(str(tmp_path / "copy.jpg"), copy, loaded)
+    write_image(str(tmp_path / "in_place.jpg"), loaded.pixels, loaded, originals=obscure.apply_in_place(
+        loaded.pixels, detections, style))
+    assert np.array_equal(loaded.pixels, copy)
+    assert (tmp_path / "copy.jpg").read_bytes() == (tmp_path / "in_place.jpg").read_bytes()
+    assert _changed_blocks(source, tmp_path / "copy.jpg")[0].size
+
+
+@pytest.mark.parametrize("mcu", [(8, 8), (16, 16), (24, 16)])
+def test_touched_mcus_folds_patches_that_do_not_start_on_an_mcu(mcu):
+    rng = np.random.default_rng(1)
+    original = rng.integers(0, 256, (100, 130, 3), dtype=np.uint8)
+    changed = original.copy()
+    for y, x in [(3, 5), (40, 41), (47, 47), (99, 129), (70, 20)]:
+        changed[y, x, 1] ^= 1
+    patches = [(5, 3, original[3:60, 5:50].copy()), (20, 60, original[60:100, 20:130].copy())]
+    touched = touched_mcus(obscure.Originals(patches), changed, *mcu)
+    expected = np.zeros_like(touched)
+    for y, x in [(3, 5), (40, 41), (47, 47), (99, 129), (70, 20)]:
+        expected[y // mcu[0], x // mcu[1]] = True
+    assert np.array_equal(touched, expected)
+    whole = touched_mcus(obscure.Originals.of(original), changed, *mcu)
+    assert np.array_equal(whole, expected)

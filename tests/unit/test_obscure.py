@@ -115,3 +115,23 @@ def test_every_changed_pixel_lies_in_the_regions(wrap):
         inside[y0:y1, x0:x1] = True
     assert changed.any() and not (changed & ~inside).any()
     assert changed[:, :10].any() == wrap  # the seam's other side, in a panorama only
+
+
+@pytest.mark.parametrize("channels, dtype, wrap", [(3, np.uint8, False), (3, np.uint8, True), (1, np.uint16, True)])
+def test_obscuring_in_place_gives_the_copy_and_keeps_the_original_wherever_it_changed(channels, dtype, wrap):
+    """The pipeline obscures its decoded image in place (a second 16K panorama is 400 MB): the
+    pixels are those of :func:`apply`, and the squares it keeps hold the original everywhere a
+    pixel changed."""
+    image = _noise(h=600, w=900, channels=channels, dtype=dtype)
+    detections = [FACE, Detection("person", 0.9, (880, 150, 930, 290), "test"),
+                  Detection("vehicle", 0.9, (100, 120, 260, 230), "test")]
+    style = obscure.Style(method="blur", mask_scale=1.3)
+    pixels = image.copy()
+    originals = obscure.apply_in_place(pixels, detections, style, wrap=wrap)
+    assert np.array_equal(pixels, obscure.apply(image, detections, style, wrap=wrap))
+    kept = np.zeros(image.shape[:2], bool)
+    for x0, y0, patch in originals.patches:
+        assert np.array_equal(patch, image[y0:y0 + patch.shape[0], x0:x0 + patch.shape[1]])
+        kept[y0:y0 + patch.shape[0], x0:x0 + patch.shape[1]] = True
+    changed = pixels != image if channels == 1 else np.any(pixels != image, axis=2)
+    assert changed.any() and not (changed & ~kept).any() and not kept.all()
