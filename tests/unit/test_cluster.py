@@ -39,7 +39,8 @@ def _start(arguments, env, log):
 
 @pytest.fixture
 def cluster(tmp_path):
-    """(scheduler address, {worker pid: process}) of a scheduler and two single-thread workers."""
+    """(scheduler address, {worker pid: process}) of a scheduler and two single-thread workers,
+    started as the README says (the engine preloaded)."""
     env = dict(os.environ, PYTHONPATH=PLUGINS_DIR, PYTHONDONTWRITEBYTECODE="1")
     scheduler_file = tmp_path / "scheduler.json"
     log = open(tmp_path / "dask.log", "w")
@@ -51,7 +52,8 @@ def cluster(tmp_path):
             time.sleep(0.2)
         address = json.loads(scheduler_file.read_text())["address"]
         workers = [_start(["worker", address, "--nthreads", "1", "--no-nanny", "--no-dashboard",
-                           "--host", "127.0.0.1", "--name", f"w{i}"], env, log) for i in range(2)]
+                           "--host", "127.0.0.1", "--name", f"w{i}",
+                           "--preload", "geoblur.core.cluster"], env, log) for i in range(2)]
         processes += workers
         from distributed import Client
 
@@ -64,6 +66,20 @@ def cluster(tmp_path):
                 os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         log.close()
+
+
+#: evaluated in each worker (a function of this module would be pickled by reference, and
+#: unpickling it would import the engine itself)
+ENGINE_LOADED = "sorted({'geoblur.core.pipeline', 'onnxruntime'} & set(__import__('sys').modules))"
+
+
+def test_preloaded_workers_import_the_engine_before_any_task(cluster):
+    from distributed import Client
+
+    address, _ = cluster
+    with Client(address, timeout=30) as client:
+        loaded = client.run(eval, ENGINE_LOADED)
+    assert list(loaded.values()) == [["geoblur.core.pipeline", "onnxruntime"]] * 2
 
 
 def test_a_dask_cluster_gives_what_one_process_gives(tmp_path, cluster):
