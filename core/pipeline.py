@@ -6,7 +6,7 @@ and its :class:`ImageResult` says why; the run goes on. Only errors that concern
 (a bad model, cancel) propagate.
 """
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence
 
 import numpy as np
@@ -21,7 +21,7 @@ from .footprints import horizontal_fov_from_35mm
 from .imageio import LoadedImage, last_line, read_image, write_image, written_by_geoblur
 from .models import ModelSpec, default_model_for, load_manifest
 from .paths import check_destination, same_file
-from .plates import CONTEXT_SCORE, PlateSearch, context_boxes
+from .plates import CONTEXT_CLASS, CONTEXT_SCORE, PlateSearch, context_boxes
 from .types import CLASSES, Detection, ImageJob, ImageResult
 from .version import VERSION
 
@@ -129,61 +129,85 @@ class Anonymizer:
     def threshold(self, adapter, cls: str) -> float:
         return self.settings.thresholds.get(cls, adapter.spec.threshold_for(cls))
 
-    def detect(self, rgb: np.ndarray, smallest: Optional[float] = None,
-               largest: Optional[float] = None, model: Optional[str] = None) -> List[Detection]:
-        """Every wanted object in an upright RGB image, merged across models.
-
-        ``smallest`` and ``largest`` (pixels) bound the objects to look for when the caller
-        knows them (a panorama view is responsible for one band of sizes); by default a photo is
-        searched from the smallest face it can hold up to its own size. ``model`` (an id) runs
-        that model alone (a panorama view planned for it, :meth:`detect_panorama`).
+    def detect(self, rgb: np.ndarray) -> List[Detection]:
+        """Every wanted object in an upright RGB photo, merged across models.
 
         A text model is run as its plate search (:class:`.plates.PlateSearch`), after the other
-        models: when the run of the vehicle model covers every vehicle that may carry a plate,
-        the search takes its vehicles, scored from :data:`.plates.CONTEXT_SCORE`, from that run
-        rather than running the model again."""
-        is_canceled = self.callbacks.is_canceled
-        runs = []  # (thresholds, its candidates or None, its plate search or None) per model, in order
+        models: when the run has the vehicle model, the search takes its vehicles, scored from
+        :data:`.plates.CONTEXT_SCORE`, from that run rather than running the model again."""
+        kept: List[Detection] = []
         context = None  # the vehicles that give plates their context, when a run found them
         for adapter, classes in self.adapters:
-            if model is not None and adapter.spec.id != model:
-                continue
-            thresholds = {c: self.threshold(adapter, c) for c in classes}
+            if adapter.spec.id not in self.plate_searches:
+                found, vehicles = self._run(adapter, classes, rgb, None, None)
+                kept += found
+                context = context_boxes(vehicles) if vehicles is not None else context
+        for adapter, classes in self.adapters:
             search = self.plate_searches.get(adapter.spec.id)
             if search is not None:
-                runs.append((thresholds, None, search))
-                continue
-            least = smallest
-            if least is None and "face" in classes:
-                least = smallest_object(adapter, rgb.shape)
-            floors = [min(thresholds.values())]
-            if self._gives_context(adapter, smallest, largest):
-                floors.append(CONTEXT_SCORE)
-            found = tiling.detect_floors(adapter, rgb, floors, least, is_canceled, largest)
-            if largest is not None:
-                found = [[d for d in f if not _fills_view(d, rgb.shape, largest)] for f in found]
-            if len(found) > 1:
-                context = context_boxes(found[1])
-            runs.append((thresholds, found[0], None))
-        kept: List[Detection] = []
-        for thresholds, candidates, search in runs:
-            if search is not None:
-                candidates = search.search(rgb, min(thresholds.values()), is_canceled, context)
-            kept.extend(d for d in candidates if d.cls in thresholds and d.score >= thresholds[d.cls])
+                thresholds = self._thresholds(adapter, classes)
+                kept += _passing(search.search(rgb, min(thresholds.values()), self.callbacks.is_canceled, context),
+                                 thresholds)
         return nms_detections(kept)
 
     def detect_panorama(self, rgb: np.ndarray, sphere: "panorama.Geometry") -> List[Detection]:
-        """Every wanted object in an equirectangular panorama: each model searched over the views
-        planned for the sizes of its objects (:func:`.panorama.views.passes_for`), a view that
-        several models share rendered once."""
-        plans = {adapter.spec.id: panorama.views.passes_for(adapter.family) for adapter, _ in self.adapters}
-        return panorama.detect(rgb, sphere, self.detect, self.callbacks.is_canceled, plans, self.stages)
+        """Every wanted object in an equirectangular panorama: each model but the text models
+        searched over the views planned for the sizes of its objects
+        (:func:`.panorama.views.passes_for`), a view that several models share rendered once;
+        then the plate searches (:meth:`.plates.PlateSearch.search_panorama`), given the vehicles
+        that the vehicle model's views found from :data:`.plates.CONTEXT_SCORE` (planned for
+        them alone when only plates are asked for)."""
+        models = self._view_models()
 
-    def _gives_context(self, adapter: Adapter, smallest: Optional[float], largest: Optional[float]) -> bool:
-        """Whether this run of ``adapter`` is to give the plate searches their vehicles: it is
-        their vehicle model and sees every vehicle they need."""
-        return any(search.vehicles is adapter and search.covered_by(smallest, largest)
-                   for search in self.plate_searches.values())
+        def search_view(view, smallest, largest, key):
+            found, vehicles = self._run(*models[key], view, smallest, largest)
+            # the context goes through the views' merge under a class of its own, apart from the
+            # vehicles obscured
+            return found + [replace(d, cls=CONTEXT_CLASS) for d in vehicles or ()]
+
+        plans = {key: panorama.views.passes_for(adapter.family) for key, (adapter, _) in models.items()}
+        found = panorama.detect(rgb, sphere, search_view, self.callbacks.is_canceled, plans, self.stages)
+        context = [d for d in found if d.cls == CONTEXT_CLASS]
+        found = [d for d in found if d.cls != CONTEXT_CLASS]
+        for adapter, classes in self.adapters:
+            search = self.plate_searches.get(adapter.spec.id)
+            if search is not None:
+                thresholds = self._thresholds(adapter, classes)
+                found += _passing(search.search_panorama(rgb, sphere, context, min(thresholds.values()),
+                                                         self.callbacks.is_canceled, self.stages), thresholds)
+        return found
+
+    def _view_models(self) -> Dict[str, tuple]:
+        """(adapter, classes asked of it) by model id, of the models a panorama's views are
+        searched with: every model but the text models, and the plate searches' vehicle model,
+        asked for no class when it is there only for the plates' context."""
+        models = {a.spec.id: (a, classes) for a, classes in self.adapters if a.spec.id not in self.plate_searches}
+        for search in self.plate_searches.values():
+            models.setdefault(search.vehicles.spec.id, (search.vehicles, []))
+        return models
+
+    def _thresholds(self, adapter: Adapter, classes: Sequence[str]) -> Dict[str, float]:
+        return {c: self.threshold(adapter, c) for c in classes}
+
+    def _run(self, adapter: Adapter, classes: Sequence[str], rgb: np.ndarray, smallest: Optional[float],
+             largest: Optional[float]):
+        """What one model (not a text model) finds in an image for the classes asked of it, and
+        the vehicles it finds from :data:`.plates.CONTEXT_SCORE` when it gives the plate
+        searches their context (else None), in one run over its tiles.
+
+        ``smallest`` and ``largest`` (pixels) bound the objects to look for when the caller
+        knows them (a panorama view is responsible for one band of sizes); by default a photo is
+        searched from the smallest face it can hold up to its own size."""
+        thresholds = self._thresholds(adapter, classes)
+        if smallest is None and "face" in classes:
+            smallest = smallest_object(adapter, rgb.shape)
+        gives_context = any(search.vehicles is adapter for search in self.plate_searches.values())
+        floors = ([min(thresholds.values())] if thresholds else []) + ([CONTEXT_SCORE] if gives_context else [])
+        found = tiling.detect_floors(adapter, rgb, floors, smallest, self.callbacks.is_canceled, largest)
+        if largest is not None:
+            found = [[d for d in f if not _fills_view(d, rgb.shape, largest)] for f in found]
+        kept = _passing(found[0], thresholds) if thresholds else []
+        return kept, ([d for d in found[-1] if d.cls == "vehicle"] if gives_context else None)
 
     def process(self, job: ImageJob) -> ImageResult:
         """Anonymize one image; failures are reported in the result, never written as output.
@@ -252,6 +276,11 @@ class Anonymizer:
             yield self.process(job)
             self.callbacks.progress(100.0 * (index + 1) / len(jobs))
 
+
+
+def _passing(detections: Iterable[Detection], thresholds: Dict[str, float]) -> List[Detection]:
+    """The detections of the classes asked for, each scored at least its class's threshold."""
+    return [d for d in detections if d.cls in thresholds and d.score >= thresholds[d.cls]]
 
 
 #: a box spanning this share of a view's width and height fills the view (:func:`_fills_view`)

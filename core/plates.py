@@ -13,6 +13,13 @@ model) that the pipeline runs for a text model instead of tiling it. Two searche
   with no vehicle around it, for cars the vehicle model missed (close-ups where the car fills
   the frame, parked cars half hidden).
 
+On a panorama (:meth:`PlateSearch.search_panorama`) the same two searches run in perspective
+views: each vehicle that the vehicle model's own views found (:data:`CONTEXT_CLASS`) in a view
+aimed at it (:mod:`.panorama.aim`) that shows it as a photo's cut-out does, and the strict search
+in a few views at a third of the density (:data:`TEXT_PASSES`): a plate that no vehicle was found
+around is, recall first, still looked for, and a plate too small for those views is on a car far
+enough away for the vehicle model to see it whole.
+
 A plate's box is its text line grown to the plate's edges (:func:`plate_box`): the characters
 of a plate fill most of its width but not its height (a city line, a country band), and a
 plate must be obscured so that no character survives.
@@ -23,10 +30,12 @@ from typing import Callable, List, Optional, Sequence, Tuple
 import cv2
 import numpy as np
 
-from . import tiling
+from . import panorama, tiling
 from .boxes import nms_detections
 from .detectors.base import Adapter
 from .errors import Canceled
+from .panorama import aim, mapping, render
+from .panorama.views import ViewPass
 from .tiling import timed
 from .types import Detection
 
@@ -66,6 +75,16 @@ PLATE_MARGIN = (0.1, 0.5, 0.3)
 #: plate-on-vehicle rules, and the vehicle model is unsure of cars seen close, from behind,
 #: filling the frame
 CONTEXT_SCORE = 0.2
+#: the class under which the pipeline carries a panorama's vehicles from CONTEXT_SCORE through
+#: the views' merge to the plate search, apart from the vehicles it obscures
+CONTEXT_CLASS = "plate context"
+#: on a panorama, plates with no vehicle around them are searched in these views, at a third of
+#: an 8192 px panorama's density over the band where plates are seen from a car (a plate whose
+#: characters are under 8 px there, at 55 px wide in the view, must be on a vehicle the vehicle
+#: model sees), the margin holding a plate up to 20° across whole in one view
+TEXT_PASSES: Tuple[ViewPass, ...] = (
+    ViewPass(density=0.33, lat_min=-65.0, lat_max=35.0, margin=10.0, reference_width=8192),
+)
 
 
 def is_plate_line(text: Detection, shape: Shape, scale: float = 1.0) -> bool:
@@ -106,44 +125,68 @@ def _as_plate(text: Detection, box: Box, width: int, height: int, via: str) -> D
     return Detection(text.cls, text.score, plate_box(box, width, height), text.model, extra=extra)
 
 
+def cutout(rgb: np.ndarray, vehicle: Box) -> Tuple[np.ndarray, float, Tuple[int, int]]:
+    """A vehicle cut out of an image with :data:`VEHICLE_MARGIN` and scaled to
+    :data:`VEHICLE_WIDTH` (enlarged at most :data:`MAX_UPSCALE` times): (the cut-out, its scale,
+    its top left corner in the image)."""
+    height, width = rgb.shape[:2]
+    vw, vh = vehicle[2] - vehicle[0], vehicle[3] - vehicle[1]
+    x0 = int(max(0, vehicle[0] - VEHICLE_MARGIN * vw))
+    y0 = int(max(0, vehicle[1] - VEHICLE_MARGIN * vh))
+    x1 = int(min(width, vehicle[2] + VEHICLE_MARGIN * vw + 1))
+    y1 = int(min(height, vehicle[3] + VEHICLE_MARGIN * vh + 1))
+    scale = min(MAX_UPSCALE, VEHICLE_WIDTH / (x1 - x0))
+    crop = cv2.resize(rgb[y0:y1, x0:x1], (max(1, round((x1 - x0) * scale)), max(1, round((y1 - y0) * scale))),
+                      interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
+    return crop, scale, (x0, y0)
+
+
+def plate_lines_on(text_adapter, image: np.ndarray, vehicle: Box, scale: float, min_score: float) -> List[Detection]:
+    """The text lines in ``image`` (a vehicle seen ``scale`` times its size in the image
+    searched, its box ``vehicle`` in ``image``'s pixels) that are where and as its plate's."""
+    stages = getattr(text_adapter, "stages", None)
+    with timed(stages, stages and f"{text_adapter.spec.id}: calls, pre- and post-processing included"):
+        texts = text_adapter.infer(image, min_score)
+    return [t for t in texts if is_plate_line(t, ON_VEHICLE, scale) and on_vehicle(t.box, vehicle)]
+
+
 def plates_on_vehicles(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], min_score: float,
                        is_canceled: Callable[[], bool]) -> List[Detection]:
-    """Plates found by searching each vehicle, cut out and scaled to :data:`VEHICLE_WIDTH`."""
+    """Plates found by searching each vehicle, cut out and scaled (:func:`cutout`)."""
     height, width = rgb.shape[:2]
     found = []
     for vehicle in vehicles:
-        vw, vh = vehicle[2] - vehicle[0], vehicle[3] - vehicle[1]
-        if vw < MIN_VEHICLE_WIDTH:
+        if vehicle[2] - vehicle[0] < MIN_VEHICLE_WIDTH:
             continue
         if is_canceled():
             raise Canceled("Canceled.")
-        x0 = int(max(0, vehicle[0] - VEHICLE_MARGIN * vw))
-        y0 = int(max(0, vehicle[1] - VEHICLE_MARGIN * vh))
-        x1 = int(min(width, vehicle[2] + VEHICLE_MARGIN * vw + 1))
-        y1 = int(min(height, vehicle[3] + VEHICLE_MARGIN * vh + 1))
-        scale = min(MAX_UPSCALE, VEHICLE_WIDTH / (x1 - x0))
-        crop = cv2.resize(rgb[y0:y1, x0:x1], (max(1, round((x1 - x0) * scale)), max(1, round((y1 - y0) * scale))),
-                          interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
-        stages = getattr(text_adapter, "stages", None)
-        with timed(stages, stages and f"{text_adapter.spec.id}: calls, pre- and post-processing included"):
-            texts = text_adapter.infer(crop, min_score)
-        for text in texts:
-            box = (text.box[0] / scale + x0, text.box[1] / scale + y0, text.box[2] / scale + x0,
-                   text.box[3] / scale + y0)
-            if is_plate_line(text, ON_VEHICLE, scale) and on_vehicle(box, vehicle):
-                found.append(_as_plate(text, box, width, height, "vehicle"))
+        crop, scale, (x0, y0) = cutout(rgb, vehicle)
+        in_crop = ((vehicle[0] - x0) * scale, (vehicle[1] - y0) * scale, (vehicle[2] - x0) * scale,
+                   (vehicle[3] - y0) * scale)
+        for line in plate_lines_on(text_adapter, crop, in_crop, scale, min_score):
+            box = (line.box[0] / scale + x0, line.box[1] / scale + y0, line.box[2] / scale + x0,
+                   line.box[3] / scale + y0)
+            found.append(_as_plate(line, box, width, height, "vehicle"))
     return found
 
 
 def plates_anywhere(text_adapter, rgb: np.ndarray, min_score: float,
                     is_canceled: Callable[[], bool]) -> List[Detection]:
     """Plates found as strictly plate-shaped text over the whole image, at native resolution."""
-    height, width = rgb.shape[:2]
-    return [
-        _as_plate(text, text.box, width, height, "image")
-        for text in tiling.detect(text_adapter, rgb, min_score, is_canceled=is_canceled)
-        if is_plate_line(text, STRICT)
-    ]
+    return _strict(tiling.detect(text_adapter, rgb, min_score, is_canceled=is_canceled), rgb.shape)
+
+
+def plates_in_view(text_adapter, view: np.ndarray, min_score: float) -> List[Detection]:
+    """Plates found as strictly plate-shaped text in a panorama's view, taken whole by the text
+    model (a plate's line in a view of :data:`TEXT_PASSES` is far under its largest text)."""
+    stages = getattr(text_adapter, "stages", None)
+    with timed(stages, stages and f"{text_adapter.spec.id}: calls, pre- and post-processing included"):
+        return _strict(text_adapter.infer(view, min_score), view.shape)
+
+
+def _strict(texts: Sequence[Detection], shape) -> List[Detection]:
+    height, width = shape[:2]
+    return [_as_plate(t, t.box, width, height, "image") for t in texts if is_plate_line(t, STRICT)]
 
 
 def find_plates(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], min_score: float,
@@ -154,27 +197,48 @@ def find_plates(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], min_scor
     return nms_detections(found)
 
 
+def plates_on_panorama_vehicles(text_adapter, rgb: np.ndarray, geometry: panorama.Geometry,
+                                vehicles: Sequence[Detection], min_score: float,
+                                is_canceled: Callable[[], bool], stages: Optional[tiling.Stages] = None
+                                ) -> List[Detection]:
+    """Plates found on each vehicle of a panorama (a detection in its pixels, with its outline),
+    in a view aimed at it that shows it as :func:`cutout` shows a photo's vehicle; in the
+    panorama's pixels, with their outlines."""
+    found = []
+    for vehicle in vehicles:
+        aimed = None if vehicle.extra.get("pole") else aim.around(
+            geometry, vehicle.polygon, VEHICLE_MARGIN, VEHICLE_WIDTH, MAX_UPSCALE)
+        if aimed is None or (aimed[1][2] - aimed[1][0]) / aimed[0].density < MIN_VEHICLE_WIDTH:
+            continue
+        if is_canceled():
+            raise Canceled("Canceled.")
+        view, box = aimed
+        with timed(stages, "panorama: rendering views", tiles=1, pixels=view.width * view.height):
+            image = render.render(rgb, geometry, view, planned=False)
+        if image is None:
+            continue
+        for line in plate_lines_on(text_adapter, image, box, view.density, min_score):
+            plate = _as_plate(line, line.box, view.width, view.height, "vehicle")
+            found.append(mapping.to_panorama(plate, view, geometry))
+    return found
+
+
 class PlateSearch:
     """The search for licence plates in a whole image: the text model's lines judged as plates
     (:func:`find_plates`), on the vehicles of the vehicle model and anywhere.
 
     The pipeline builds it when licence plates are asked for and their model finds text
-    (:attr:`.detectors.base.Adapter.finds_text`), and runs it instead of tiling that model. When
-    the pipeline runs the vehicle model over the whole image anyway (vehicles or persons asked
-    for), it hands over that run's vehicles scored from :data:`CONTEXT_SCORE`
-    (:meth:`covered_by`); otherwise the search runs the vehicle model itself
+    (:attr:`.detectors.base.Adapter.finds_text`), and runs it instead of tiling that model. The
+    pipeline runs the vehicle model for the plates' context with the other models (whether or
+    not vehicles are asked for) and hands over its vehicles scored from :data:`CONTEXT_SCORE`:
+    a photo's from its run over the whole photo, a panorama's from its views, mapped back and
+    merged (:meth:`search_panorama`). Without them, the search runs the vehicle model itself
     (:meth:`find_vehicles`), so a plate keeps its context whatever else is asked for.
     """
 
     def __init__(self, text: Adapter, vehicles: Adapter):
         self.text = text
         self.vehicles = vehicles
-
-    def covered_by(self, smallest: Optional[float], largest: Optional[float]) -> bool:
-        """Whether the pipeline's run of the vehicle model over objects from ``smallest`` to
-        ``largest`` pixels (None: the model's smallest, the whole image) sees every vehicle
-        that can carry a legible plate, so its vehicles can be the context."""
-        return largest is None and (smallest is None or smallest <= MIN_VEHICLE_WIDTH)
 
     def find_vehicles(self, rgb: np.ndarray, is_canceled: Callable[[], bool]) -> List[Box]:
         """The vehicles that may carry a legible plate, by the vehicle model alone (scored from
@@ -188,6 +252,18 @@ class PlateSearch:
         if vehicles is None:
             vehicles = self.find_vehicles(rgb, is_canceled)
         return find_plates(self.text, rgb, vehicles, min_score, is_canceled)
+
+    def search_panorama(self, rgb: np.ndarray, geometry: panorama.Geometry, vehicles: Sequence[Detection],
+                        min_score: float, is_canceled: Callable[[], bool] = lambda: False,
+                        stages: Optional[tiling.Stages] = None) -> List[Detection]:
+        """Every licence plate in an equirectangular panorama scored ≥ ``min_score``, as
+        :func:`.panorama.detect` returns objects: on each of ``vehicles`` (the vehicle model's,
+        from :data:`CONTEXT_SCORE`, in the panorama's pixels) in a view aimed at it, and
+        anywhere, strictly plate-shaped, in the views of :data:`TEXT_PASSES`; merged."""
+        found = plates_on_panorama_vehicles(self.text, rgb, geometry, vehicles, min_score, is_canceled, stages)
+        found += panorama.detect(rgb, geometry, lambda view, smallest, largest, key: plates_in_view(
+            self.text, view, min_score), is_canceled, {"text": TEXT_PASSES}, stages)
+        return panorama.merge.merge(found, geometry)
 
 
 def context_boxes(found: Sequence[Detection]) -> List[Box]:

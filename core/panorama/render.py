@@ -4,7 +4,8 @@ The sampling maps are the costly part and depend only on the panorama's geometry
 pitch, focal length and size: two views of one row differ only by a yaw, which in an
 equirectangular image is a horizontal shift. So the maps are computed once per row (at yaw 0)
 and cached across images: a run over many panoramas of one size pays for them once. Each view
-then costs one shift (modulo the panorama's width) and one remap.
+then costs one shift (modulo the panorama's width) and one remap. A view aimed at one object
+(:mod:`.aim`) is never seen again: its maps are not cached, so that they push no planned row out.
 """
 from functools import lru_cache
 from typing import Optional
@@ -16,8 +17,7 @@ from .sphere import TWO_PI, Geometry, vector_to_lonlat
 from .views import View
 
 
-@lru_cache(maxsize=64)
-def _row_maps(geometry: Geometry, pitch: float, focal: float, width: int, height: int):
+def _maps(geometry: Geometry, pitch: float, focal: float, width: int, height: int):
     """Sample coordinates of a view at yaw 0 as float32 maps: x in full-panorama pixels
     relative to longitude 0 (so in [-W/2, W/2)), y in image pixels."""
     view = View(0.0, pitch, focal, width, height, 0.0)
@@ -32,10 +32,13 @@ def _row_maps(geometry: Geometry, pitch: float, focal: float, width: int, height
     return x_rel.astype(np.float32), y.astype(np.float32)
 
 
-def render(rgb: np.ndarray, geometry: Geometry, view: View) -> Optional[np.ndarray]:
+_row_maps = lru_cache(maxsize=64)(_maps)
+
+
+def render(rgb: np.ndarray, geometry: Geometry, view: View, planned: bool = True) -> Optional[np.ndarray]:
     """The view as an RGB image, or None when the view sees none of the image (a cropped
-    panorama's missing part)."""
-    x_rel, y = _row_maps(geometry, view.pitch, view.focal, view.width, view.height)
+    panorama's missing part). ``planned``: a view of the plan, whose row's maps are cached."""
+    x_rel, y = (_row_maps if planned else _maps)(geometry, view.pitch, view.focal, view.width, view.height)
     turn = geometry.full_width
     centre = (view.yaw / TWO_PI + 0.5) * turn  # full-panorama x of the view's axis
     if geometry.wraps:

@@ -1,14 +1,19 @@
 """Licence plates: text that looks like a plate, on a vehicle or anywhere, obscured whole."""
+import math
 import os
 
 import cv2
 import numpy as np
 import pytest
 
-from geoblur.core import obscure, plates
+from geoblur.core import obscure, plates, tiling
 from geoblur.core.detectors.dbnet import line_shape
+from geoblur.core.detectors.nanodet import NanoDet
+from geoblur.core.panorama import aim, views
+from geoblur.core.panorama.sphere import Geometry
 from geoblur.core.pipeline import Anonymizer, Settings
 from geoblur.core.types import Detection
+from geoblur.tests import panoramas
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
 
@@ -154,8 +159,6 @@ def _count_vehicle_passes(monkeypatch):
 
 
 def test_asked_for_vehicles_too_the_vehicle_model_runs_once_per_tile(monkeypatch):
-    from geoblur.core import tiling
-
     rgb, _ = rendered_plate()
     anonymizer = Anonymizer(Settings(classes=("license_plate", "vehicle"), thresholds={"vehicle": 0.9}, device="cpu"))
     calls = _count_vehicle_passes(monkeypatch)
@@ -177,3 +180,81 @@ def test_plates_alone_run_the_vehicle_model_for_their_context_and_record_it(monk
     context = anonymizer.record["models"][-1]
     assert (context["id"], context["context_for"], context["thresholds"]) == ("nanodet-m", "ppocrv4-det", {})
     assert context["sha256"] == anonymizer.plate_searches["ppocrv4-det"].vehicles.spec.sha256
+
+
+# Panoramas: plates on the vehicles the object views found, in views aimed at each, and, for
+# cars the vehicle model missed, plate-shaped text in low-density views (plates.TEXT_PASSES).
+
+PANO = Geometry.full(4096, 2048)
+
+
+def _pano_box(lon, lat, width, height):
+    """A box of ``width`` × ``height`` panorama pixels centred at (lon, lat) degrees, near the
+    horizon where the equirectangular image is undistorted enough to draw it as a rectangle."""
+    x, y = PANO.to_pixel(math.radians(lon), math.radians(lat))
+    return int(x - width / 2), int(y - height / 2), int(x + width / 2), int(y + height / 2)
+
+
+def _panorama_vehicle(box):
+    polygon = np.array([[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]], float)
+    return Detection(plates.CONTEXT_CLASS, 0.3, tuple(map(float, box)), "cars", polygon, {"pole": None})
+
+
+def _covered(found, box):
+    mask = obscure.coverage_mask(PANO.height, PANO.width, found, 1.0, wrap=True)
+    return mask[box[1]:box[3], box[0]:box[2]].mean()
+
+
+def test_a_view_aimed_at_an_outline_shows_it_centred_at_the_vehicle_cut_out_width():
+    x0, y0, x1, y1 = _pano_box(40.0, -10.0, 200, 120)
+    polygon = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], float)
+    view, box = aim.around(PANO, polygon, plates.VEHICLE_MARGIN, plates.VEHICLE_WIDTH, plates.MAX_UPSCALE)
+    assert view.width == pytest.approx(plates.VEHICLE_WIDTH, abs=1)
+    assert (box[2] - box[0]) * (1 + 2 * plates.VEHICLE_MARGIN) == pytest.approx(view.width, rel=0.03)
+    assert (box[0] + box[2]) / 2 == pytest.approx(view.width / 2, abs=3)
+    assert view.density == pytest.approx(plates.VEHICLE_WIDTH / 1.2 / 200, rel=0.03)
+    # a small vehicle is enlarged no more than a photo's
+    view, _ = aim.around(PANO, polygon / 16, plates.VEHICLE_MARGIN, plates.VEHICLE_WIDTH, plates.MAX_UPSCALE)
+    assert view.density == pytest.approx(plates.MAX_UPSCALE)
+
+
+def test_a_plate_next_to_a_detected_vehicle_on_a_panorama_is_found():
+    rgb = np.zeros((PANO.height, PANO.width, 3), np.uint8)
+    plate = _pano_box(60.0, -8.0, 18, 5)  # too small to be taken for a plate anywhere
+    rgb[plate[1]:plate[3], plate[0]:plate[2]] = 255
+    car = _pano_box(60.0, -7.0, 70, 40)
+    search = plates.PlateSearch(WhiteBoxes(), Vehicles())
+    found = search.search_panorama(rgb, PANO, [_panorama_vehicle(car)], 0.5)
+    assert [d.extra["via"] for d in found] == ["vehicle"]
+    assert _covered(found, plate) == 1.0 and found[0].polygon is not None
+    assert not search.search_panorama(rgb, PANO, [], 0.5)  # the vehicle's view found it
+
+
+def test_a_plate_on_a_car_the_vehicle_model_misses_on_a_panorama_is_still_found():
+    """Recall first: no vehicle at all, a plate across the seam, and the text pass finds it."""
+    rgb = np.zeros((PANO.height, PANO.width, 3), np.uint8)
+    plate = _pano_box(180.0, -15.0, 160, 40)
+    rgb[plate[1]:plate[3], :plate[2] - PANO.width] = 255
+    rgb[plate[1]:plate[3], plate[0]:] = 255
+    found = plates.PlateSearch(WhiteBoxes(), Vehicles()).search_panorama(rgb, PANO, [], 0.5)
+    assert [d.extra["via"] for d in found] == ["image"]
+    mask = obscure.coverage_mask(PANO.height, PANO.width, found, 1.0, wrap=True)
+    assert mask[plate[1]:plate[3], plate[0]:].all() and mask[plate[1]:plate[3], :plate[2] - PANO.width].all()
+
+
+def test_plates_alone_on_a_panorama_take_their_context_from_the_object_views(monkeypatch):
+    """The vehicle model is searched over its own views for the plates' context only: plates
+    found on its vehicle, no vehicle reported, and no NanoDet run in the text views."""
+    photo, (x0, y0, x1, y1) = rendered_plate()
+    plate_lon, plate_lat = 30.0, -12.0
+    bgr, _ = panoramas.project(photo, (x0, y0, x1, y1), plate_lon, plate_lat, PANO.pixels_per_radian * 1.2,
+                               PANO.width, PANO.height)
+    anonymizer = Anonymizer(Settings(classes=("license_plate",), device="cpu"))
+    calls = _count_vehicle_passes(monkeypatch)
+    found = anonymizer.detect_panorama(np.ascontiguousarray(bgr[..., ::-1]), PANO)
+    planned = views.plan_views(PANO, views.OBJECT_PASSES)
+    assert len(calls) == sum(len(p.tiles) for v in planned
+                             for p in tiling.plan_tiles(v.width, v.height, NanoDet, v.smallest, v.largest))
+    assert {d.cls for d in found} == {"license_plate"} and "vehicle" in {d.extra["via"] for d in found}
+    box = _pano_box(plate_lon, plate_lat, (x1 - x0) / 1.2, (y1 - y0) / 1.2)
+    assert _covered(found, box) >= 0.95

@@ -1,0 +1,44 @@
+"""Views aimed at one object already found in a panorama: a vehicle whose plate is to be read.
+
+The planned views (:mod:`.views`) cover the sphere for objects not yet found; once the vehicle
+model has found a vehicle, its plate is searched in one view of its own, centred on it and
+rendered at the density its plate needs, as a photo's vehicle is cut out and enlarged.
+"""
+import math
+from typing import Optional, Tuple
+
+import numpy as np
+
+from .sphere import Geometry, lonlat_to_vector, rotation, vector_to_lonlat
+from .views import View
+
+Box = Tuple[float, float, float, float]
+
+#: the widest half field of view (degrees) an aimed view is given: a nearer object is seen in
+#: part, about its centre
+MAX_HALF_FOV = 60.0
+
+
+def around(geometry: Geometry, polygon: np.ndarray, margin: float, width: int,
+           max_density: float) -> Optional[Tuple[View, Box]]:
+    """A view centred on the outline ``polygon`` (panorama pixels, (N, 2)), with ``margin``
+    (a share of the outline's size) on every side, ``width`` pixels wide unless that would
+    enlarge the panorama more than ``max_density`` times; and the outline's box in the view.
+    None when no perspective view can hold the outline (it goes round a pole)."""
+    lon, lat = geometry.to_lonlat(polygon[:, 0], polygon[:, 1])
+    directions = lonlat_to_vector(lon, lat)
+    yaw, pitch = vector_to_lonlat(directions.sum(axis=0))
+    camera = directions @ rotation(float(yaw), float(pitch))  # the panorama's frame into the view's
+    if (camera[:, 2] <= 0.1).any():
+        return None
+    tx, ty = camera[:, 0] / camera[:, 2], camera[:, 1] / camera[:, 2]  # on the plane at focal 1
+    limit = math.tan(math.radians(MAX_HALF_FOV))
+    half_w = min(limit, max(-tx.min(), tx.max()) + margin * (tx.max() - tx.min()))
+    half_h = min(limit, max(-ty.min(), ty.max()) + margin * (ty.max() - ty.min()))
+    focal = min(max_density * geometry.pixels_per_radian, width / (2 * half_w))
+    view_w, view_h = max(1, round(2 * half_w * focal)), max(1, round(2 * half_h * focal))
+    box = (float(tx.min() * focal + view_w / 2), float(ty.min() * focal + view_h / 2),
+           float(tx.max() * focal + view_w / 2), float(ty.max() * focal + view_h / 2))
+    view = View(float(yaw), float(pitch), focal, view_w, view_h, focal / geometry.pixels_per_radian)
+    return view, box
+
