@@ -4,30 +4,42 @@
 - WORKERS=1: the runner in this process, one image after the other;
 - WORKERS=2: two spawned worker processes (onnxruntime threads = cores / workers);
 - Dask: a real ``dask scheduler`` and two single-thread ``dask worker`` processes on localhost,
-  started as the README says (Dask's sampling profiler off).
+  started as the README says (the engine preloaded, Dask's sampling profiler off), once for all
+  the runs, as a cluster outlives the runs it serves: its first run loads the models, later
+  runs with the same settings find them loaded;
+- ceiling: no engine at all, the bound of two processes on this machine: two processes with
+  their models loaded and warm, one onnxruntime thread each, each given half the images in one
+  call. No engine of two processes can beat it; on 2 cores it is what the serial loop's own
+  two onnxruntime threads leave to gain.
 
 Each engine's time is the wall time of the whole run over the images, worker start-up and
-model loading in the workers included (the client's own model load is not). Then Dask's
-overhead per image against the local pool, and what 1,000,000 panoramas would take on N
-machines like this one.
+model loading in the workers included (the client's own model load is not). The photos are
+run ``--repeats`` times, the engines taking turns, and each figure is the median, since one
+short run on a shared machine varies by ±30%. Then Dask's overhead per image against the local
+pool, and what 1,000,000 panoramas would take on N machines like this one: faces only, and
+with all four classes (a few panoramas on ``WORKERS=2``), what a campaign asks for.
 
-    python -m bench.scaling [--photos 40] [--panoramas 8]
+    python -m bench.scaling [--photos 40] [--panoramas 8] [--repeats 3]
 """
 import argparse
 import json
+import multiprocessing
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 from core.obscure import Style
 from core.paths import destinations
 from core.pipeline import Anonymizer, Settings
-from core.runner import Engine, Runner
-from core.types import ImageJob
+from core.runner import Engine, Runner, process_in_worker, worker_anonymizer
+from core.types import CLASSES, ImageJob
 
 from .measure import IMAGE_EXTENSIONS, progress
 from .sets import REPO, set_folder
@@ -49,8 +61,8 @@ def jobs_for(sources, output):
     return [ImageJob(i, s, targets[s]) for i, s in enumerate(sources)]
 
 
-def settings() -> Settings:
-    return Settings(classes=("face",), style=Style("fill", 1.3))
+def settings(classes=("face",)) -> Settings:
+    return Settings(classes=classes, style=Style("fill", 1.3))
 
 
 def serial(sources, output):
@@ -64,10 +76,38 @@ def serial(sources, output):
     return time.perf_counter() - started, first
 
 
-def with_runner(sources, output, engine: Engine):
+def _load_models(settings_: Settings) -> None:
+    worker_anonymizer(settings_)
+
+
+def _process_all(jobs, settings_: Settings) -> None:
+    for job in jobs:
+        process_in_worker(job, settings_)
+
+
+def ceiling(sources, output):
+    """(seconds, seconds) of two warm single-thread processes given half the images each: the
+    start-up, the model loading and a first image (onnxruntime's first run) are done before
+    the clock starts."""
+    single = replace(settings(), threads=1)
+    jobs = jobs_for(sources, output)
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for future in [pool.submit(_load_models, single) for _ in range(2)]:
+            future.result()
+        warm = [pool.submit(_process_all, jobs[:1], single) for _ in range(2)]
+        for future in warm:
+            future.result()
+        started = time.perf_counter()
+        for future in [pool.submit(_process_all, jobs[half::2], single) for half in range(2)]:
+            future.result()
+        seconds = time.perf_counter() - started
+    return seconds, 0.0
+
+
+def with_runner(sources, output, engine: Engine, classes=("face",)):
     """(seconds in all, seconds to the first result) of a run: the first result waits for the
     workers to start and load their models."""
-    runner = Runner(settings(), engine, output)
+    runner = Runner(settings(classes), engine, output)
     started = time.perf_counter()
     first = None
     failed = []
@@ -81,9 +121,9 @@ def with_runner(sources, output, engine: Engine):
 
 
 class LocalDask:
-    """A scheduler and two single-thread workers on localhost, their profiler off as the README
-    starts them (it samples every worker thread's stack every 10 ms, ~10% of a 2-core machine's
-    photo throughput)."""
+    """A scheduler and two single-thread workers on localhost, started as the README starts them:
+    the engine preloaded, the profiler off (it samples every worker thread's stack every 10 ms,
+    ~10% of a 2-core machine's photo throughput)."""
 
     def __enter__(self):
         self.folder = tempfile.mkdtemp(prefix="geoblur-dask-")
@@ -99,7 +139,7 @@ class LocalDask:
         with open(scheduler_file, encoding="utf-8") as handle:
             self.address = json.load(handle)["address"]
         self.processes += [subprocess.Popen([dask, "worker", self.address, "--nthreads", "1", "--no-dashboard",
-                                             "--host", "127.0.0.1"], env=env, stdout=log,
+                                             "--host", "127.0.0.1", "--preload", "core.cluster"], env=env, stdout=log,
                                             stderr=subprocess.STDOUT, start_new_session=True) for _ in range(2)]
         from distributed import Client
 
@@ -114,23 +154,28 @@ class LocalDask:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def measure(kind: str, sources, output_root: str) -> dict:
-    """Seconds per engine on ``sources``."""
-    seconds = {}
-    runs = [("serial", lambda out: serial(sources, out)),
-            ("WORKERS=1", lambda out: with_runner(sources, out, Engine(workers=1))),
-            ("WORKERS=2", lambda out: with_runner(sources, out, Engine(workers=2)))]
-    for name, run in runs:
-        output = os.path.join(output_root, kind, name.replace("=", ""))
-        shutil.rmtree(output, ignore_errors=True)
-        progress(f"scaling: {kind}, {name}")
-        seconds[name] = run(output)
-    progress(f"scaling: {kind}, Dask")
+DASK = "Dask, 2 local workers"
+CEILING = "ceiling: 2 warm processes, no engine"
+
+
+def measure(kind: str, sources, output_root: str, repeats: int) -> dict:
+    """Median (seconds in all, seconds to the first result) per engine on ``sources``, the
+    engines taking turns ``repeats`` times."""
+    runs = {"serial": lambda out, _: serial(sources, out),
+            "WORKERS=1": lambda out, _: with_runner(sources, out, Engine(workers=1)),
+            "WORKERS=2": lambda out, _: with_runner(sources, out, Engine(workers=2)),
+            DASK: lambda out, address: with_runner(sources, out, Engine(cluster=address)),
+            CEILING: lambda out, _: ceiling(sources, out)}
+    seconds = {name: [] for name in runs}
     with LocalDask() as cluster:
-        output = os.path.join(output_root, kind, "dask")
-        shutil.rmtree(output, ignore_errors=True)
-        seconds["Dask, 2 local workers"] = with_runner(sources, output, Engine(cluster=cluster.address))
-    return seconds
+        for repeat in range(repeats):
+            for name, run in runs.items():
+                output = os.path.join(output_root, kind, name.split(":")[0].replace("=", "").replace(" ", "_"))
+                shutil.rmtree(output, ignore_errors=True)
+                progress(f"scaling: {kind}, {name}, run {repeat + 1} of {repeats}")
+                seconds[name].append(run(output, cluster.address))
+    return {name: (statistics.median(t for t, _ in runs_), statistics.median(f for _, f in runs_))
+            for name, runs_ in seconds.items()}
 
 
 def table(photos, photo_s, panoramas, pano_s) -> str:
@@ -144,6 +189,12 @@ def table(photos, photo_s, panoramas, pano_s) -> str:
         return (count - 1) / max(1e-9, total - first)
 
     for name in photo_s:
+        if name == CEILING:
+            whole = len(photos) / photo_s[name][0]
+            lines.append(f"| {name} | {whole:.2f} | {whole / (len(photos) / photo_s['serial'][0]):.2f} | {whole:.2f} | "
+                         f"{whole / steady(photo_s['serial'], len(photos)):.2f} | {pano_s[name][0] / len(panoramas):.2f} | "
+                         f"{pano_s['serial'][0] / pano_s[name][0]:.2f} | — |")
+            continue
         whole, started = len(photos) / photo_s[name][0], steady(photo_s[name], len(photos))
         lines.append(f"| {name} | {whole:.2f} | {whole / (len(photos) / photo_s['serial'][0]):.2f} | {started:.2f} | "
                      f"{started / steady(photo_s['serial'], len(photos)):.2f} | {pano_s[name][0] / len(panoramas):.2f} | "
@@ -151,24 +202,45 @@ def table(photos, photo_s, panoramas, pano_s) -> str:
     return "\n".join(lines)
 
 
+def projection(what: str, rate: float) -> str:
+    """The hours of :data:`CAMPAIGN` panoramas at ``rate`` panoramas per second per machine."""
+    return (f"{CAMPAIGN:,} panoramas ({what}) at {rate:.3f} panoramas/s per {os.cpu_count()}-core machine: " +
+            ", ".join(f"{CAMPAIGN / rate / machines / 3600:,.0f} h on {machines}" for machines in MACHINES))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.scaling", description=__doc__.split("\n\n")[0])
     parser.add_argument("--photos", type=int, default=40, help="photos of faces_dev (default 40)")
     parser.add_argument("--panoramas", type=int, default=8, help="panoramas of pano_faces_dev (default 8)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each engine on the photos (default 3; "
+                        "the panoramas run once)")
+    parser.add_argument("--all-classes", type=int, default=2, metavar="N",
+                        help="then N panoramas with all four classes on WORKERS=2, for the campaign's projection "
+                             "(default 2; 0: none)")
     parser.add_argument("--output", default=os.path.join(REPO, "bench_output", "scaling"))
     args = parser.parse_args(argv)
     photos, panoramas = images("faces_dev", args.photos), images("pano_faces_dev", args.panoramas)
-    photo_s = measure("photos", photos, args.output)
-    pano_s = measure("panoramas", panoramas, args.output)
-    print(f"\n=== engines on {len(photos)} faces_dev photos and {len(panoramas)} pano_faces_dev 8192×4096 "
-          f"panoramas (faces, solid fill); {os.cpu_count()} CPU cores ===")
+    photo_s = measure("photos", photos, args.output, args.repeats)
+    pano_s = measure("panoramas", panoramas, args.output, 1)
+    print(f"\n=== engines on {len(photos)} faces_dev photos (median of {args.repeats} runs) and {len(panoramas)} "
+          f"pano_faces_dev 8192×4096 panoramas (faces, solid fill); {os.cpu_count()} CPU cores ===")
     print(table(photos, photo_s, panoramas, pano_s))
-    dask_s, pool_s = photo_s["Dask, 2 local workers"][0], photo_s["WORKERS=2"][0]
-    print(f"Dask overhead against WORKERS=2: {1000 * (dask_s - pool_s) / len(photos):+.0f} ms per photo, "
-          f"{(pano_s['Dask, 2 local workers'][0] - pano_s['WORKERS=2'][0]) / len(panoramas):+.2f} s per panorama")
-    rate = len(panoramas) / min(total for total, _ in pano_s.values())  # panoramas per second of one such machine
-    print(f"{CAMPAIGN:,} panoramas (faces) at {rate:.3f} panoramas/s per {os.cpu_count()}-core machine: " + ", ".join(
-        f"{CAMPAIGN / rate / machines / 3600:,.0f} h on {machines}" for machines in MACHINES))
+    dask_s, pool_s = photo_s[DASK][0], photo_s["WORKERS=2"][0]
+    print(f"Dask against WORKERS=2: {pool_s / dask_s:.2f}× its photo throughput; overhead "
+          f"{1000 * (dask_s - pool_s) / len(photos):+.0f} ms per photo, "
+          f"{(pano_s[DASK][0] - pano_s['WORKERS=2'][0]) / len(panoramas):+.2f} s per panorama")
+    print(f"WORKERS=2 reaches {photo_s[CEILING][0] / pool_s:.0%} of the ceiling's photo throughput "
+          f"(no engine of two processes passes {photo_s['serial'][0] / photo_s[CEILING][0]:.2f}× serial here)")
+    engines = {name: run for name, run in pano_s.items() if name != CEILING}
+    rate = len(panoramas) / min(total for total, _ in engines.values())  # panoramas per second of one such machine
+    print(projection("faces", rate))
+    if args.all_classes:
+        few = panoramas[:args.all_classes]
+        output = os.path.join(args.output, "all_classes")
+        shutil.rmtree(output, ignore_errors=True)
+        progress(f"scaling: {len(few)} panoramas, all four classes, WORKERS=2")
+        total, _ = with_runner(few, output, Engine(workers=2), CLASSES)
+        print(projection("all four classes", len(few) / total))
     import onnxruntime
 
     if "CUDAExecutionProvider" not in onnxruntime.get_available_providers():
