@@ -75,6 +75,9 @@ PLATE_MARGIN = (0.1, 0.5, 0.3)
 #: plate-on-vehicle rules, and the vehicle model is unsure of cars seen close, from behind,
 #: filling the frame
 CONTEXT_SCORE = 0.2
+#: on a panorama, a vehicle with this share of its box inside a wider one is read in its view
+#: (:func:`nested_groups`)
+NESTED = 0.7
 #: the class under which the pipeline carries a panorama's vehicles from CONTEXT_SCORE through
 #: the views' merge to the plate search, apart from the vehicles it obscures
 CONTEXT_CLASS = "plate context"
@@ -141,13 +144,15 @@ def cutout(rgb: np.ndarray, vehicle: Box) -> Tuple[np.ndarray, float, Tuple[int,
     return crop, scale, (x0, y0)
 
 
-def plate_lines_on(text_adapter, image: np.ndarray, vehicle: Box, scale: float, min_score: float) -> List[Detection]:
-    """The text lines in ``image`` (a vehicle seen ``scale`` times its size in the image
-    searched, its box ``vehicle`` in ``image``'s pixels) that are where and as its plate's."""
+def plate_lines_on(text_adapter, image: np.ndarray, vehicles: Sequence[Box], scale: float,
+                   min_score: float) -> List[Detection]:
+    """The text lines in ``image`` (vehicles seen ``scale`` times their size in the image
+    searched, their boxes ``vehicles`` in ``image``'s pixels) that are where and as a plate on
+    one of them is."""
     stages = getattr(text_adapter, "stages", None)
     with timed(stages, stages and f"{text_adapter.spec.id}: calls, pre- and post-processing included"):
         texts = text_adapter.infer(image, min_score)
-    return [t for t in texts if is_plate_line(t, ON_VEHICLE, scale) and on_vehicle(t.box, vehicle)]
+    return [t for t in texts if is_plate_line(t, ON_VEHICLE, scale) and any(on_vehicle(t.box, v) for v in vehicles)]
 
 
 def plates_on_vehicles(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], min_score: float,
@@ -163,7 +168,7 @@ def plates_on_vehicles(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], m
         crop, scale, (x0, y0) = cutout(rgb, vehicle)
         in_crop = ((vehicle[0] - x0) * scale, (vehicle[1] - y0) * scale, (vehicle[2] - x0) * scale,
                    (vehicle[3] - y0) * scale)
-        for line in plate_lines_on(text_adapter, crop, in_crop, scale, min_score):
+        for line in plate_lines_on(text_adapter, crop, [in_crop], scale, min_score):
             box = (line.box[0] / scale + x0, line.box[1] / scale + y0, line.box[2] / scale + x0,
                    line.box[3] / scale + y0)
             found.append(_as_plate(line, box, width, height, "vehicle"))
@@ -202,25 +207,50 @@ def plates_on_panorama_vehicles(text_adapter, rgb: np.ndarray, geometry: panoram
                                 is_canceled: Callable[[], bool], stages: Optional[tiling.Stages] = None
                                 ) -> List[Detection]:
     """Plates found on each vehicle of a panorama (a detection in its pixels, with its outline),
-    in a view aimed at it that shows it as :func:`cutout` shows a photo's vehicle; in the
-    panorama's pixels, with their outlines."""
+    in a view aimed at it that shows it as :func:`cutout` shows a photo's vehicle, the vehicles
+    nested in it (:func:`nested_groups`) read in the same view; in the panorama's pixels, with
+    their outlines."""
     found = []
-    for vehicle in vehicles:
-        aimed = None if vehicle.extra.get("pole") else aim.around(
-            geometry, vehicle.polygon, VEHICLE_MARGIN, VEHICLE_WIDTH, MAX_UPSCALE)
-        if aimed is None or (aimed[1][2] - aimed[1][0]) / aimed[0].density < MIN_VEHICLE_WIDTH:
+    for group in nested_groups([v for v in vehicles if not v.extra.get("pole")]):
+        aimed = aim.around(geometry, group[0].polygon, VEHICLE_MARGIN, VEHICLE_WIDTH, MAX_UPSCALE)
+        if aimed is None:
+            continue
+        view, _ = aimed
+        boxes = [b for b in (aim.box_in(geometry, view, v.polygon) for v in group)
+                 if b is not None and (b[2] - b[0]) / view.density >= MIN_VEHICLE_WIDTH]
+        if not boxes:
             continue
         if is_canceled():
             raise Canceled("Canceled.")
-        view, box = aimed
         with timed(stages, "panorama: rendering views", tiles=1, pixels=view.width * view.height):
             image = render.render(rgb, geometry, view, planned=False)
         if image is None:
             continue
-        for line in plate_lines_on(text_adapter, image, box, view.density, min_score):
+        for line in plate_lines_on(text_adapter, image, boxes, view.density, min_score):
             plate = _as_plate(line, line.box, view.width, view.height, "vehicle")
             found.append(mapping.to_panorama(plate, view, geometry))
     return found
+
+
+def nested_groups(vehicles: Sequence[Detection]) -> List[List[Detection]]:
+    """The vehicles in groups, each read in one view, its widest first: from the context score
+    on, the vehicle model finds several boxes on one car (the car, its back, its front), each of
+    which would cost a view. A vehicle joins the first wider one that holds :data:`NESTED` of its
+    box and is at most twice as wide, whose view shows it at least half as large as its own."""
+    groups: List[List[Detection]] = []
+    for vehicle in sorted(vehicles, key=lambda d: -d.width):
+        home = next((g for g in groups if _nested(vehicle.box, g[0].box)), None)
+        if home is None:
+            groups.append([vehicle])
+        else:
+            home.append(vehicle)
+    return groups
+
+
+def _nested(box: Box, outer: Box) -> bool:
+    overlap = max(0.0, min(box[2], outer[2]) - max(box[0], outer[0])) * \
+        max(0.0, min(box[3], outer[3]) - max(box[1], outer[1]))
+    return (box[2] - box[0]) * 2 >= outer[2] - outer[0] and overlap >= NESTED * (box[2] - box[0]) * (box[3] - box[1])
 
 
 class PlateSearch:

@@ -25,20 +25,42 @@ def around(geometry: Geometry, polygon: np.ndarray, margin: float, width: int,
     (a share of the outline's size) on every side, ``width`` pixels wide unless that would
     enlarge the panorama more than ``max_density`` times; and the outline's box in the view.
     None when no perspective view can hold the outline (it goes round a pole)."""
-    lon, lat = geometry.to_lonlat(polygon[:, 0], polygon[:, 1])
-    directions = lonlat_to_vector(lon, lat)
+    directions = _directions(geometry, polygon)
     yaw, pitch = vector_to_lonlat(directions.sum(axis=0))
-    camera = directions @ rotation(float(yaw), float(pitch))  # the panorama's frame into the view's
-    if (camera[:, 2] <= 0.1).any():
+    tangent = _on_plane(directions, float(yaw), float(pitch))
+    if tangent is None:
         return None
-    tx, ty = camera[:, 0] / camera[:, 2], camera[:, 1] / camera[:, 2]  # on the plane at focal 1
+    tx, ty = tangent
     limit = math.tan(math.radians(MAX_HALF_FOV))
     half_w = min(limit, max(-tx.min(), tx.max()) + margin * (tx.max() - tx.min()))
     half_h = min(limit, max(-ty.min(), ty.max()) + margin * (ty.max() - ty.min()))
     focal = min(max_density * geometry.pixels_per_radian, width / (2 * half_w))
-    view_w, view_h = max(1, round(2 * half_w * focal)), max(1, round(2 * half_h * focal))
-    box = (float(tx.min() * focal + view_w / 2), float(ty.min() * focal + view_h / 2),
-           float(tx.max() * focal + view_w / 2), float(ty.max() * focal + view_h / 2))
-    view = View(float(yaw), float(pitch), focal, view_w, view_h, focal / geometry.pixels_per_radian)
-    return view, box
+    view = View(float(yaw), float(pitch), focal, max(1, round(2 * half_w * focal)), max(1, round(2 * half_h * focal)),
+                focal / geometry.pixels_per_radian)
+    return view, _box(view, tx, ty)
 
+
+def box_in(geometry: Geometry, view: View, polygon: np.ndarray) -> Optional[Box]:
+    """The box in ``view`` of an outline in the panorama (pixels, (N, 2)), None when part of
+    it is behind the view."""
+    tangent = _on_plane(_directions(geometry, polygon), view.yaw, view.pitch)
+    return None if tangent is None else _box(view, *tangent)
+
+
+def _directions(geometry: Geometry, polygon: np.ndarray) -> np.ndarray:
+    lon, lat = geometry.to_lonlat(polygon[:, 0], polygon[:, 1])
+    return lonlat_to_vector(lon, lat)
+
+
+def _on_plane(directions: np.ndarray, yaw: float, pitch: float):
+    """Where directions meet the plane at distance 1 along the axis (yaw, pitch): (x, y) arrays,
+    or None when one is not well in front of it."""
+    camera = directions @ rotation(yaw, pitch)  # the panorama's frame into the view's
+    if (camera[:, 2] <= 0.1).any():
+        return None
+    return camera[:, 0] / camera[:, 2], camera[:, 1] / camera[:, 2]
+
+
+def _box(view: View, tx: np.ndarray, ty: np.ndarray) -> Box:
+    return (float(tx.min() * view.focal + view.width / 2), float(ty.min() * view.focal + view.height / 2),
+            float(tx.max() * view.focal + view.width / 2), float(ty.max() * view.focal + view.height / 2))

@@ -230,6 +230,24 @@ def test_a_plate_next_to_a_detected_vehicle_on_a_panorama_is_found():
     assert not search.search_panorama(rgb, PANO, [], 0.5)  # the vehicle's view found it
 
 
+def test_boxes_nested_in_a_wider_vehicle_are_read_in_its_view():
+    car, back, far, neighbour = (_panorama_vehicle((b[0] + 1000, b[1] + 1050, b[2] + 1000, b[3] + 1050)) for b in [
+        (100, 100, 300, 200), (180, 120, 300, 200),  # the car, and its back half
+        (110, 150, 150, 180),  # a car far behind it: too small for the car's view
+        (250, 100, 450, 200),  # the next car, overlapping it by a quarter
+    ])
+    groups = plates.nested_groups([far, back, neighbour, car])
+    assert sorted([[v.box for v in g] for g in groups]) == sorted(
+        [[car.box, back.box], [neighbour.box], [far.box]])
+    # one view, the car's, reads the plate of both
+    rgb = np.zeros((PANO.height, PANO.width, 3), np.uint8)
+    plate = (1270, 1235, 1290, 1240)
+    rgb[plate[1]:plate[3], plate[0]:plate[2]] = 255
+    detector = WhiteBoxes()
+    found = plates.plates_on_panorama_vehicles(detector, rgb, PANO, [car, back], 0.5, lambda: False)
+    assert len(detector.sizes) == 1 and len(found) == 1 and _covered(found, plate) == 1.0
+
+
 def test_a_plate_on_a_car_the_vehicle_model_misses_on_a_panorama_is_still_found():
     """Recall first: no vehicle at all, a plate across the seam, and the text pass finds it."""
     rgb = np.zeros((PANO.height, PANO.width, 3), np.uint8)
