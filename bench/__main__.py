@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 
-from . import pano_sets, stages, synthetic, tables
+from . import face_spread, pano_sets, stages, synthetic, tables
 from .measure import progress
 from .sets import BY_NAME, OUTPUT, REPO, SETS, bench_root, is_present
 
@@ -141,6 +141,10 @@ def main(argv=None) -> int:
             results.append(dict(geoblur, tool="GeoBlur (copies)", rows=geoblur["output_rows"], headline=geoblur["output_headline"]))
         if deface is not None:
             results.append(deface)
+    spread = [r for r in results if r.get("tool") == "GeoBlur" and r.get("set") in face_spread.SETS]
+    if len(spread) > 1:
+        print("\n=== faces on panoramas, set by set (python -m bench.face_spread) ===")
+        print(face_spread.spread(spread))
     if not args.no_synthetic:
         print(f"\n=== speed on generated images: {synthetic.content()} (faces, solid fill) ===")
         speed = []
