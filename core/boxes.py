@@ -37,35 +37,53 @@ def nms(boxes: np.ndarray, scores: np.ndarray, iou: float) -> List[int]:
     return keep
 
 
+#: up to this many boxes one matrix of every pair's IoU is the cheapest search (a tile's or a
+#: view's few detections, thousands of times per panorama); beyond, each box is compared only
+#: with the boxes that can overlap it (a crowded panorama's views give thousands of raw
+#: detections, and the matrix of 6,000 took 12 s and 2.2 GB)
+DENSE_BOXES = 256
+
+
 def overlap_groups(boxes: np.ndarray, scores: np.ndarray, iou: float, turn: float = 0.0) -> Iterator[Tuple[int, List[int]]]:
     """Greedy grouping of boxes that show one object: ``(best, others)`` index pairs, best score
     first, each box in exactly one group. ``turn`` (pixels per 360°, 0 for a photo) also matches
-    a box with another moved by a whole turn, as the two sides of a panorama's seam are.
-
-    Each box is compared only with the boxes not yet grouped whose left edge lies where an
-    overlapping box's must (found by bisection in the boxes sorted by left edge), not with all
-    the others: a crowded panorama's views give thousands of raw detections, and an all-pairs
-    IoU matrix of 6,000 took 12 s and 2.2 GB."""
-    order = np.argsort(boxes[:, 0], kind="stable")
-    lefts = boxes[order, 0]
-    widest = float((boxes[:, 2] - boxes[:, 0]).max(initial=0.0))
+    a box with another moved by a whole turn, as the two sides of a panorama's seam are."""
     shifts = (0.0, -turn, turn) if turn else (0.0,)
+    search = _all_pairs if len(boxes) <= DENSE_BOXES else _by_left_edge
+    overlapping = search(boxes, shifts, iou)
     taken = np.zeros(len(boxes), dtype=bool)
     for i in np.argsort(-scores, kind="stable"):
         if taken[i]:
             continue
         # a degenerate (zero-area) box overlaps nothing, not even itself: include it explicitly
-        members = [np.array([i])]
+        members = np.union1d(overlapping(i, taken), [i])
+        taken[members] = True
+        yield int(i), [int(m) for m in members if m != i]
+
+
+def _all_pairs(boxes: np.ndarray, shifts, iou: float):
+    """``(i, taken)`` → the boxes not yet taken that overlap box ``i``, from every pair's IoU."""
+    overlaps = np.max([iou_matrix(boxes, boxes + (shift, 0.0, shift, 0.0)) for shift in shifts], axis=0) > iou
+    return lambda i, taken: np.where(overlaps[i] & ~taken)[0]
+
+
+def _by_left_edge(boxes: np.ndarray, shifts, iou: float):
+    """``(i, taken)`` → the same, comparing box ``i`` only with the boxes whose left edge lies where
+    an overlapping box's must (bisection in the boxes sorted by left edge)."""
+    order = np.argsort(boxes[:, 0], kind="stable")
+    lefts = boxes[order, 0]
+    widest = float((boxes[:, 2] - boxes[:, 0]).max(initial=0.0))
+
+    def overlapping(i: int, taken: np.ndarray) -> np.ndarray:
+        found = []
         for shift in shifts:
             near = order[np.searchsorted(lefts, boxes[i, 0] - shift - widest, "left"):
                          np.searchsorted(lefts, boxes[i, 2] - shift, "right")]
             near = near[~taken[near]]
-            if len(near):
-                moved = boxes[near] + (shift, 0.0, shift, 0.0)
-                members.append(near[iou_matrix(boxes[i:i + 1], moved)[0] > iou])
-        members = np.unique(np.concatenate(members))
-        taken[members] = True
-        yield int(i), [int(m) for m in members if m != i]
+            found.append(near[iou_matrix(boxes[i:i + 1], boxes[near] + (shift, 0.0, shift, 0.0))[0] > iou])
+        return np.concatenate(found)
+
+    return overlapping
 
 
 def outline(detection: Detection) -> np.ndarray:

@@ -1,10 +1,10 @@
-"""Grouping the detections of one object (``boxes.overlap_groups``) looks only at the boxes near
-each box, not at all pairs; the groups must be exactly those of the all-pairs search, across a
-panorama's seam too, whatever the crowd."""
+"""Grouping the detections of one object (``boxes.overlap_groups``) looks, beyond a few hundred
+boxes, only at the boxes near each box, not at all pairs; the groups must be exactly those of
+the all-pairs search, across a panorama's seam too, whatever the crowd."""
 import numpy as np
 import pytest
 
-from geoblur.core.boxes import iou_matrix, overlap_groups
+from geoblur.core.boxes import DENSE_BOXES, iou_matrix, overlap_groups
 
 TURN = 1000.0
 
@@ -47,8 +47,10 @@ def crowd(seed: int, count: int) -> tuple:
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("turn", [0.0, TURN])
 @pytest.mark.parametrize("iou", [0.1, 0.4])
-def test_the_groups_are_those_of_the_all_pairs_search(seed, turn, iou):
-    boxes, scores = crowd(seed, 400)
+@pytest.mark.parametrize("count", [40, 800])
+def test_the_groups_are_those_of_the_all_pairs_search(seed, turn, iou, count):
+    boxes, scores = crowd(seed, count)
+    assert (len(boxes) > DENSE_BOXES) == (count > 100)  # both searches are checked
     assert list(overlap_groups(boxes, scores, iou, turn)) == all_pairs(boxes, scores, iou, turn)
 
 
