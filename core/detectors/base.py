@@ -37,8 +37,7 @@ class Adapter:
         self.session = session
         self.sha256 = ""  # of the file the session was made from, set once it is verified
         self.input = input_spec(spec, session.get_modelmeta().custom_metadata_map, self.default_input)
-        self._mean = np.array(self.input.mean, dtype=np.float32)
-        self._std = np.array(self.input.std, dtype=np.float32)
+        self._table = value_table(self.input)
 
     @property
     def device(self) -> str:
@@ -66,14 +65,14 @@ class Adapter:
         return sides
 
     def normalise(self, rgb: np.ndarray) -> np.ndarray:
-        """An RGB uint8 image (H, W, 3) as the model's float32 values, still (H, W, 3): in its
-        colour order, times its scale (1/255 as a division by 255), minus its mean, over its std."""
+        """An RGB uint8 image (H, W, 3) as the model's float32 values, still (H, W, 3), in its
+        colour order: each channel's values looked up in :func:`value_table`'s table, bit for
+        bit what the arithmetic gives and three times faster (a panorama with all four classes
+        feeds ~570 views and tiles)."""
         pixels = rgb[..., ::-1] if self.input.color == "BGR" else rgb
-        values = pixels.astype(np.float32)
-        if self.input.scale != 1.0:
-            values = values / np.float32(1.0 / self.input.scale)
-        if self.input.mean != (0.0, 0.0, 0.0) or self.input.std != (1.0, 1.0, 1.0):
-            values = (values - self._mean) / self._std
+        values = np.empty(pixels.shape, dtype=np.float32)
+        for channel in range(3):
+            values[..., channel] = self._table[channel][pixels[..., channel]]
         return values
 
     def padded(self, rgb: np.ndarray) -> np.ndarray:
@@ -104,3 +103,15 @@ class Adapter:
         floor; a family whose decoding can cut one pass's findings at each floor exactly
         overrides this to run the model once."""
         return [self.infer(rgb, floor) for floor in floors]
+
+
+def value_table(spec: InputSpec) -> np.ndarray:
+    """(3, 256) float32: what each uint8 value becomes in each of the model's channels (its
+    colour order): times its scale (1/255 as a division by 255), minus its mean, over its std."""
+    values = np.repeat(np.arange(256, dtype=np.float32)[None, :], 3, axis=0)
+    if spec.scale != 1.0:
+        values = values / np.float32(1.0 / spec.scale)
+    if spec.mean != (0.0, 0.0, 0.0) or spec.std != (1.0, 1.0, 1.0):
+        mean, std = np.array(spec.mean, dtype=np.float32), np.array(spec.std, dtype=np.float32)
+        values = (values - mean[:, None]) / std[:, None]
+    return values
