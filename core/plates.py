@@ -149,10 +149,8 @@ def plate_lines_on(text_adapter, image: np.ndarray, vehicles: Sequence[Box], sca
     """The text lines in ``image`` (vehicles seen ``scale`` times their size in the image
     searched, their boxes ``vehicles`` in ``image``'s pixels) that are where and as a plate on
     one of them is."""
-    stages = getattr(text_adapter, "stages", None)
-    with timed(stages, stages and f"{text_adapter.spec.id}: calls, pre- and post-processing included"):
-        texts = text_adapter.infer(image, min_score)
-    return [t for t in texts if is_plate_line(t, ON_VEHICLE, scale) and any(on_vehicle(t.box, v) for v in vehicles)]
+    return [t for t in _texts(text_adapter, image, min_score)
+            if is_plate_line(t, ON_VEHICLE, scale) and any(on_vehicle(t.box, v) for v in vehicles)]
 
 
 def plates_on_vehicles(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], min_score: float,
@@ -184,9 +182,14 @@ def plates_anywhere(text_adapter, rgb: np.ndarray, min_score: float,
 def plates_in_view(text_adapter, view: np.ndarray, min_score: float) -> List[Detection]:
     """Plates found as strictly plate-shaped text in a panorama's view, taken whole by the text
     model (a plate's line in a view of :data:`TEXT_PASSES` is far under its largest text)."""
+    return _strict(_texts(text_adapter, view, min_score), view.shape)
+
+
+def _texts(text_adapter, image: np.ndarray, min_score: float) -> List[Detection]:
+    """The text model's lines in ``image`` taken whole, its call timed when it records stages."""
     stages = getattr(text_adapter, "stages", None)
     with timed(stages, stages and f"{text_adapter.spec.id}: calls, pre- and post-processing included"):
-        return _strict(text_adapter.infer(view, min_score), view.shape)
+        return text_adapter.infer(image, min_score)
 
 
 def _strict(texts: Sequence[Detection], shape) -> List[Detection]:
