@@ -110,6 +110,15 @@ def report_set(name: str, geoblur: dict, deface) -> None:
     sys.stdout.flush()
 
 
+def measure_geoblur(bench_set, args) -> dict:
+    """GeoBlur's result on one set, the set built first when the bench generates it."""
+    if bench_set.generated:
+        progress(f"{bench_set.name}: building it from the shared sets (once)")
+        pano_sets.build(bench_set.name, bench_root(), OUTPUT)
+    progress(f"{bench_set.name}: GeoBlur")
+    return measure("geoblur", bench_set.name, args)
+
+
 def main(argv=None) -> int:
     args = arguments(argv)
     os.makedirs(os.path.join(args.output, "results"), exist_ok=True)
@@ -126,11 +135,7 @@ def main(argv=None) -> int:
     if not args.no_stages:
         stages.report([measure_stages(name, args.output) for name in stages.IMAGES])
     for bench_set in present:
-        if bench_set.generated:
-            progress(f"{bench_set.name}: building it from the shared sets (once)")
-            pano_sets.build(bench_set.name, root, OUTPUT)
-        progress(f"{bench_set.name}: GeoBlur")
-        geoblur = measure("geoblur", bench_set.name, args)
+        geoblur = measure_geoblur(bench_set, args)
         deface = None
         if bench_set.deface and not args.no_deface:
             progress(f"{bench_set.name}: deface")

@@ -14,7 +14,6 @@ from types import SimpleNamespace
 from typing import List, Optional
 
 from . import pano_sets, tables
-from .measure import progress
 from .sets import BY_NAME, OUTPUT, bench_root, is_present
 
 SETS = ("pano_faces_dev",) + pano_sets.FACE_SETS
@@ -62,7 +61,7 @@ def _f(value, digits: int = 3) -> str:
 
 
 def main(argv=None) -> int:
-    from .__main__ import load, measure
+    from .__main__ import load, measure_geoblur
 
     parser = argparse.ArgumentParser(prog="python -m bench.face_spread", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated set names (default: %(default)s)")
@@ -77,11 +76,7 @@ def main(argv=None) -> int:
         if not is_present(bench_set):
             print(f"MISSING {name} (its sources are not in {bench_root()})")
             continue
-        if bench_set.generated:
-            progress(f"{name}: building it from the shared sets (once)")
-            pano_sets.build(name, bench_root(), OUTPUT)
-        progress(f"{name}: GeoBlur, faces")
-        results.append(measure("geoblur", name, run_args))
+        results.append(measure_geoblur(bench_set, run_args))
     print(f"\n=== faces on panoramas, set by set (scored from the masks); {load()} ===")
     print(spread(results))
     return 0
