@@ -27,12 +27,13 @@ from .sets import BY_NAME, set_folder
 MASK_SCALE = 1.3
 
 
-def build_anonymizer(classes: Tuple[str, ...], device: str):
+def build_anonymizer(classes: Tuple[str, ...], device: str, image_type: str = "auto"):
     """An Anonymizer for the classes that have a model; the others' errors, by class."""
     from core.pipeline import Anonymizer, Settings
 
     def make(wanted):
-        return Anonymizer(Settings(classes=tuple(wanted), style=Style("fill", MASK_SCALE), device=device))
+        return Anonymizer(Settings(classes=tuple(wanted), style=Style("fill", MASK_SCALE), device=device,
+                                   image_type=image_type))
 
     try:
         return make(classes), {}
@@ -58,7 +59,7 @@ def run(name: str, output: str, limit, budget_s: float, device: str = "auto") ->
     result = {"tool": "GeoBlur", "set": name, "classes": list(bench_set.classes), "images": len(gt.images)}
     try:
         started = time.perf_counter()
-        anonymizer, errors = build_anonymizer(bench_set.classes, device)
+        anonymizer, errors = build_anonymizer(bench_set.classes, device, bench_set.image_type)
         result["load_s"] = time.perf_counter() - started
     except (ImportError, GeoBlurError) as error:  # the engine itself is not usable
         result["error"] = f"GeoBlur cannot run: {error}"

@@ -14,7 +14,13 @@ class BenchSet:
     deface: bool = False  # deface (faces only) runs on it too
     time_only: bool = False  # no labels: speed and "does not crash"
     generated: bool = False  # built by the benchmark from the shared sets (:mod:`.pano_sets`)
+    #: the run's image type: the panorama sets are 360° panoramas by construction, but carry no
+    #: GPano, and a background whose edges do not meet (the Times Square crowd's) would make
+    #: "auto" take them for photos, measuring the photo search instead of the panorama views
+    image_type: str = "auto"
 
+
+PANORAMA = "equirectangular"
 
 SETS = (
     BenchSet("faces_dev", ("face",), deface=True),
@@ -24,17 +30,17 @@ SETS = (
     # vehicles that give plates their context itself, and does not obscure them
     BenchSet("plates_br", ("license_plate",)),
     BenchSet("ccpd_sample", ("license_plate",)),
-    BenchSet("pano_faces_dev", ("face",), deface=True),
-    BenchSet("pano_kitti_dev", ("person", "vehicle")),
+    BenchSet("pano_faces_dev", ("face",), deface=True, image_type=PANORAMA),
+    BenchSet("pano_kitti_dev", ("person", "vehicle"), image_type=PANORAMA),
     BenchSet("pano360", ("face", "person"), time_only=True),
     # plates_br photos projected into a street panorama (issue 9): plates on panoramas
-    BenchSet("pano_plates", ("license_plate",), generated=True),
+    BenchSet("pano_plates", ("license_plate",), generated=True, image_type=PANORAMA),
     # face photos, backgrounds, sizes and pitches pano_faces_dev's plan was not tuned on (issue 9;
     # bench/pano_sets.py says how each is built; bench/face_spread.py prints their spread)
-    BenchSet("pano_faces_unseen", ("face",), generated=True),
-    BenchSet("pano_faces_times", ("face",), generated=True),
-    BenchSet("pano_faces_small", ("face",), generated=True),
-    BenchSet("pano_dlib", ("face",), generated=True),
+    BenchSet("pano_faces_unseen", ("face",), generated=True, image_type=PANORAMA),
+    BenchSet("pano_faces_times", ("face",), generated=True, image_type=PANORAMA),
+    BenchSet("pano_faces_small", ("face",), generated=True, image_type=PANORAMA),
+    BenchSet("pano_dlib", ("face",), generated=True, image_type=PANORAMA),
 )
 BY_NAME = {s.name: s for s in SETS}
 
