@@ -6,9 +6,9 @@ Engines (:class:`Engine`):
 - ``workers == 1``: this process, one image after the other (no process start-up; what a small
   run or a debugger wants).
 - ``workers >= 2`` (0: one per core): a pool of worker processes on this machine
-  (:mod:`concurrent.futures`, spawned so that QGIS's own process is never forked). Each loads
-  the models once; onnxruntime gets ``cores // workers`` threads, so while one worker decodes or
-  encodes, another infers and every core stays busy.
+  (:mod:`concurrent.futures`; QGIS's own process is never forked), kept warm for the session's
+  next run (:mod:`.warm_pool`). Each loads the models once; onnxruntime gets ``cores // workers``
+  threads, so while one worker decodes or encodes, another infers and every core stays busy.
 - ``cluster = "tcp://host:8786"``: an existing Dask cluster (:mod:`.cluster`). Workers must see
   the image paths and the output folder (a shared filesystem).
 
@@ -20,15 +20,15 @@ A worker that dies breaks no run: on this machine its image and those not yet pr
 failed (a rerun redoes them), on Dask they are redone elsewhere; copies are only ever renamed
 into place whole.
 """
-import glob
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from typing import Dict, Iterator, List, Optional, Sequence
 
+from . import warm_pool
 from .callbacks import Callbacks
-from .errors import Canceled, GeoBlurError
+from .errors import Canceled
 from .ledger import Ledger, settings_key
 from .models import release_sessions
 from .pipeline import Anonymizer, Settings
@@ -48,6 +48,9 @@ class Engine:
     workers: int = 0  # 0: one per core; 1: in this process
     cluster: str = ""  # a Dask scheduler's address; empty: this machine
     overwrite: bool = False  # redo images whose copy is up to date
+    #: keep the local pool's workers for the next run (core.warm_pool): not where the process
+    #: ends with the run (qgis_process), whose host may not shut the pool down
+    keep_warm: bool = True
 
     def worker_count(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)
@@ -160,27 +163,29 @@ class Runner:
             yield index, stat, self.anonymizer.process(jobs[index])
 
     def _local_pool(self, jobs, to_do):
-        import multiprocessing
-
         workers = self.engine.worker_count()
-        context = multiprocessing.get_context("spawn")
-        context.set_executable(worker_python())
         queue = iter(to_do)
         running = {}
         limit = workers * IN_FLIGHT_PER_WORKER
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
-        canceled = False
+        pool = warm_pool.acquire(workers)
+        canceled = broken = False
         try:
             lost = self._fill(pool, jobs, queue, running, limit)
             while running or lost:
                 for index, stat in lost:
+                    broken = True
                     yield index, stat, failed(jobs[index], WORKER_DIED)
                 lost = []
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     index, stat = running.pop(future)
-                    if not future.cancelled():
-                        yield index, stat, self._outcome(future, jobs[index])
+                    if future.cancelled():
+                        continue
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:  # its worker died, and the pool with it
+                        broken, result = True, failed(jobs[index], WORKER_DIED)
+                    yield index, stat, result
                 if not canceled and self.callbacks.is_canceled():
                     canceled = True
                     for future in running:
@@ -188,7 +193,10 @@ class Runner:
                 if not canceled:
                     lost = self._fill(pool, jobs, queue, running, limit)
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            for future in running:
+                future.cancel()
+            wait(running)  # the images workers had started end, their copies whole or not at all
+            warm_pool.release(pool, workers, broken, self.engine.keep_warm)
         if canceled:
             raise Canceled("Canceled.")
 
@@ -206,14 +214,6 @@ class Runner:
                 return [(index, stat)] + [(rest, _stat(jobs[rest].source)) for rest in queue]
         return []
 
-    @staticmethod
-    def _outcome(future, job: ImageJob) -> ImageResult:
-        """The future's result, or a failed result when its worker died with it."""
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            return failed(job, WORKER_DIED)
-
     def _clean_up(self, jobs: List[ImageJob]) -> None:
         """Remove the temporary files a killed worker may have left, close the ledger and give
         the models' memory back."""
@@ -225,14 +225,6 @@ class Runner:
                     pass
         self.ledger.close()
         release_sessions()
-
-
-def _ignore_interrupts() -> None:
-    """In a worker process: Ctrl-C in a terminal reaches the whole process group, and is the
-    client's to handle (it cancels); a worker stops when the client shuts the pool down."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def skipped(job: ImageJob, reason: str) -> ImageResult:
@@ -272,17 +264,3 @@ def _by_folder(jobs: List[ImageJob]) -> Dict[str, List[str]]:
         if job.destination:
             folders.setdefault(os.path.dirname(job.destination), []).append(os.path.basename(job.destination))
     return folders
-
-
-def worker_python() -> str:
-    """The Python interpreter worker processes start with: the one this Python was installed as
-    (its standard library is the one ``sys.path`` names), since inside QGIS ``sys.executable``
-    may be QGIS itself, or another ``python3`` found first on the PATH."""
-    import sys
-
-    version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
-    for candidate in (os.path.join(sys.base_exec_prefix, "bin", version),
-                      os.path.join(sys.base_exec_prefix, "python.exe"), sys.executable):
-        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
-            return candidate
-    raise GeoBlurError("No Python interpreter was found for worker processes; set WORKERS to 1.")

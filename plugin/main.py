@@ -135,6 +135,9 @@ class GeoBlurPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        from ..core import warm_pool
+
+        warm_pool.shut_down()  # the local engine's idle workers exit with the plugin
 
     def _install_translator(self):
         """Load i18n/geoblur_<locale>.qm when GeoBlur has a translation for QGIS's language."""

@@ -219,9 +219,14 @@ def read_settings(algorithm, parameters, context):
 
 
 def read_engine(algorithm, parameters, context):
-    """Where the run's images are processed: WORKERS, CLUSTER, OVERWRITE."""
+    """Where the run's images are processed: WORKERS, CLUSTER, OVERWRITE. The local pool's
+    workers stay warm for the next run only in QGIS desktop, a session that runs again;
+    ``qgis_process`` ends with its run."""
+    from qgis.utils import iface
+
     from ..core.runner import Engine
 
     return Engine(workers=algorithm.parameterAsInt(parameters, WORKERS, context),
                   cluster=algorithm.parameterAsString(parameters, CLUSTER, context).strip(),
-                  overwrite=algorithm.parameterAsBool(parameters, OVERWRITE, context))
+                  overwrite=algorithm.parameterAsBool(parameters, OVERWRITE, context),
+                  keep_warm=iface is not None)

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import geoblur
-from geoblur.core import obscure
+from geoblur.core import obscure, warm_pool
 from geoblur.core.imageio import written_by_geoblur
 from geoblur.core.pipeline import Settings
 from geoblur.core.runner import UP_TO_DATE, Engine, Runner
@@ -36,6 +36,22 @@ def make_jobs(tmp_path, count, broken=()):
         write(source, b"not a jpeg" if index in broken else jpeg_with(pixels))
         jobs.append(ImageJob(index, str(source), str(tmp_path / "out" / f"{index:03d}.jpg")))
     return jobs
+
+
+@pytest.fixture(autouse=True)
+def no_warm_pool_after():
+    """Each test starts and ends with no warm pool, whatever it left."""
+    warm_pool.shut_down()
+    yield
+    warm_pool.shut_down()
+
+
+def pool_workers(client=None):
+    """The local pool's worker processes: the spawned children of ``client`` (this process)."""
+    import psutil
+
+    return [child for child in (client or psutil.Process()).children()
+            if any("spawn_main" in part for part in child.cmdline())]
 
 
 def outline(results):
@@ -110,6 +126,26 @@ RUN_SCRIPT = textwrap.dedent("""
 """)
 
 
+def test_the_workers_of_a_client_killed_with_sigkill_exit(tmp_path):
+    import psutil
+
+    jobs = make_jobs(tmp_path, 2)
+    script = tmp_path / "run.py"
+    script.write_text(RUN_SCRIPT.format(plugins=PLUGINS_DIR, paths=[(j.source, j.destination) for j in jobs],
+                                        workers=2, out=str(tmp_path / "out")) +
+                      "    import time; print('done', flush=True); time.sleep(600)\n")
+    client = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert [client.stdout.readline().strip() for _ in range(3)] == ["anonymized", "anonymized", "done"]
+        workers = pool_workers(psutil.Process(client.pid))  # warm, waiting for the next run
+        assert len(workers) == 2
+    finally:
+        client.kill()  # no shutdown, no atexit: the pool is never told
+        client.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=10 * warm_pool.WATCH_S + 5)
+    assert not alive, f"workers {[p.pid for p in alive]} outlived their client"
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_run_killed_mid_way_resumes_to_every_image_exactly_once(tmp_path, workers):
     jobs = make_jobs(tmp_path, 12)
@@ -158,9 +194,8 @@ def test_a_pool_worker_killed_mid_run_fails_images_and_breaks_no_run(tmp_path):
     for result in runner.run(jobs):
         results.append(result)
         if len(results) == 1:  # the pool is running: kill one of its workers
-            workers = [child for child in psutil.Process().children()
-                       if any("spawn_main" in part for part in child.cmdline())]
-            os.kill(workers[0].pid, signal.SIGKILL)
+            killed = pool_workers()[0]
+            os.kill(killed.pid, signal.SIGKILL)
     assert [r.job_id for r in results] == [job.job_id for job in jobs]
     statuses = [r.status for r in results]
     assert statuses[0] == "anonymized" and "failed" in statuses
@@ -169,6 +204,31 @@ def test_a_pool_worker_killed_mid_run_fails_images_and_breaks_no_run(tmp_path):
         if result.status == "failed":
             assert "worker process died" in result.error
     assert not stray_files(tmp_path / "out")
+    # the broken pool is not kept: the rerun starts new workers and does the failed images
+    assert warm_pool.warm_workers() == 0
+    again = list(Runner(FACE_FILL, Engine(workers=2), str(tmp_path / "out")).run(jobs))
+    assert [r.status for r in again] == ["skipped" if s == "anonymized" else "anonymized" for s in statuses]
+    assert killed.pid not in [worker.pid for worker in pool_workers()]
+
+
+def test_the_next_run_finds_the_workers_started_and_an_idle_pool_shuts_down(tmp_path, monkeypatch):
+    jobs = make_jobs(tmp_path, 4)
+    first = list(Runner(FACE_FILL, Engine(workers=2), str(tmp_path / "out")).run(jobs))
+    workers = sorted(worker.pid for worker in pool_workers())
+    assert len(workers) == 2 and warm_pool.warm_workers() == 2
+    again = list(Runner(FACE_FILL, Engine(workers=2, overwrite=True), str(tmp_path / "out")).run(jobs))
+    assert sorted(worker.pid for worker in pool_workers()) == workers  # the same processes, models loaded
+    assert outline(again) == outline(first) and {r.status for r in again} == {"anonymized"}
+    # another worker count: a pool of its own, the warm one shut down
+    list(Runner(FACE_FILL, Engine(workers=3, overwrite=True), str(tmp_path / "out")).run(jobs[:1]))
+    assert warm_pool.warm_workers() == 3 and not set(workers) & {worker.pid for worker in pool_workers()}
+    # left idle, the pool goes, and its workers with it
+    monkeypatch.setattr(warm_pool, "IDLE_S", 0.2)
+    list(Runner(FACE_FILL, Engine(workers=3, overwrite=True), str(tmp_path / "out")).run(jobs[:1]))
+    deadline = time.monotonic() + 20
+    while (warm_pool.warm_workers() or pool_workers()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert warm_pool.warm_workers() == 0 and not pool_workers()
 
 
 def test_a_run_removes_the_temporary_files_a_killed_worker_left_and_nothing_else(tmp_path):
