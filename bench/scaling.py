@@ -2,7 +2,9 @@
 
 - serial: ``Anonymizer.process`` one image after the other, as every run was before the runner;
 - WORKERS=1: the runner in this process, one image after the other;
-- WORKERS=2: two spawned worker processes (onnxruntime threads = cores / workers);
+- WORKERS=2: two worker processes (onnxruntime threads = cores / workers), forked from the fork
+  server and kept warm between runs as in a QGIS session (``core.warm_pool``): the first run
+  starts them, the later ones find them started;
 - Dask: a real ``dask scheduler`` and two single-thread ``dask worker`` processes on localhost,
   started as the README says (the engine preloaded, Dask's sampling profiler off), once for all
   the runs, as a cluster outlives the runs it serves: its first run loads the models, later
@@ -160,7 +162,8 @@ CEILING = "ceiling: 2 warm processes, no engine"
 
 def measure(kind: str, sources, output_root: str, repeats: int) -> dict:
     """Median (seconds in all, seconds to the first result) per engine on ``sources``, the
-    engines taking turns ``repeats`` times."""
+    engines taking turns ``repeats`` times, and the seconds of each engine's first run (the
+    local pool's workers and Dask's models not yet started: what a run pays alone)."""
     runs = {"serial": lambda out, _: serial(sources, out),
             "WORKERS=1": lambda out, _: with_runner(sources, out, Engine(workers=1)),
             "WORKERS=2": lambda out, _: with_runner(sources, out, Engine(workers=2)),
@@ -174,18 +177,18 @@ def measure(kind: str, sources, output_root: str, repeats: int) -> dict:
                 shutil.rmtree(output, ignore_errors=True)
                 progress(f"scaling: {kind}, {name}, run {repeat + 1} of {repeats}")
                 seconds[name].append(run(output, cluster.address))
-    return {name: (statistics.median(t for t, _ in runs_), statistics.median(f for _, f in runs_))
+    return {name: (statistics.median(t for t, _ in runs_), statistics.median(f for _, f in runs_), runs_[0][0])
             for name, runs_ in seconds.items()}
 
 
 def table(photos, photo_s, panoramas, pano_s) -> str:
-    """Throughput over the whole run, and once every worker is going (the images after the
-    first, over the time after the first result)."""
-    lines = ["| engine | photos/s | × serial | photos/s once started | × serial | s per panorama | × serial | "
-             "start-up (s to the first photo) |", "|---|---|---|---|---|---|---|---|"]
+    """Throughput over the whole run (the median run, and the first, cold one), and once every
+    worker is going (the images after the first, over the time after the first result)."""
+    lines = ["| engine | photos/s | × serial | first run × serial | photos/s once started | × serial | "
+             "s per panorama | × serial | start-up (s to the first photo) |", "|---|---|---|---|---|---|---|---|---|"]
 
     def steady(run, count):
-        total, first = run
+        total, first, _ = run
         return (count - 1) / max(1e-9, total - first)
 
     for name in photo_s:
@@ -193,7 +196,8 @@ def table(photos, photo_s, panoramas, pano_s) -> str:
         warm = name == CEILING  # timed from the start of its work: its whole run is its steady run
         started = whole if warm else steady(photo_s[name], len(photos))
         start_up = "—" if warm else f"{photo_s[name][1]:.2f}"
-        lines.append(f"| {name} | {whole:.2f} | {whole / (len(photos) / photo_s['serial'][0]):.2f} | {started:.2f} | "
+        lines.append(f"| {name} | {whole:.2f} | {whole / (len(photos) / photo_s['serial'][0]):.2f} | "
+                     f"{photo_s['serial'][0] / photo_s[name][2]:.2f} | {started:.2f} | "
                      f"{started / steady(photo_s['serial'], len(photos)):.2f} | {pano_s[name][0] / len(panoramas):.2f} | "
                      f"{pano_s['serial'][0] / pano_s[name][0]:.2f} | {start_up} |")
     return "\n".join(lines)
@@ -229,7 +233,7 @@ def main(argv=None) -> int:
     print(f"WORKERS=2 reaches {photo_s[CEILING][0] / pool_s:.0%} of the ceiling's photo throughput "
           f"(no engine of two processes passes {photo_s['serial'][0] / photo_s[CEILING][0]:.2f}× serial here)")
     engines = {name: run for name, run in pano_s.items() if name != CEILING}
-    rate = len(panoramas) / min(total for total, _ in engines.values())  # panoramas per second of one such machine
+    rate = len(panoramas) / min(run[0] for run in engines.values())  # panoramas per second of one such machine
     print(projection("faces", rate))
     if args.all_classes:
         few = panoramas[:args.all_classes]

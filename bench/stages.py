@@ -2,7 +2,8 @@
 
 ``python -m bench.stages`` (and ``make bench``) prints one table for an 8192×4096 panorama (the
 first of ``pano_kitti_dev``, real persons and cars; without that set, the street panorama of
-``pano360`` resized, or photo-like noise) and one for a 1080p photo (a view of that street):
+``pano360`` resized, or photo-like noise), one for a 1080p dashcam frame and one for a
+4000×3000 phone photo (views of that street):
 
 - decode: reading the file, orienting it, its 8-bit RGB;
 - panorama: rendering views (views, their pixels);
@@ -40,6 +41,7 @@ from .tables import table
 IMAGES = {
     "8192x4096 panorama": (8192, 4096, "equirectangular"),
     "1080p photo": (1920, 1080, "planar"),
+    "4000x3000 phone photo": (4000, 3000, "planar"),
 }
 
 
