@@ -168,3 +168,24 @@ def test_render_skips_a_view_outside_a_cropped_panorama():
     west = views.View(yaw=-3 * math.pi / 4, pitch=0.3, focal=100.0, width=128, height=128, density=1.0)
     assert render.render(pano, g, east) is None
     assert (render.render(pano, g, west) == 9).any()
+
+
+@pytest.mark.parametrize("pitch, density, size", [
+    (0.0, 4.0, (480, 240)),  # a view aimed at a distant car: interpolated
+    (-0.9, 2.0, (300, 410)),  # below the horizon
+    (0.2, 1.0, (1024, 896)),  # a face view
+    (-0.9, 0.28, (312, 312)),  # wide, near the nadir
+    (1.4, 0.25, (768, 608)),  # the zenith in view
+    (0.0, 3.0, (9, 700)),  # narrower than the grid
+])
+def test_a_views_sampling_maps_are_where_each_pixel_points_within_a_hundredth_of_a_pixel(pitch, density, size):
+    g = Geometry.full(8192, 4096)
+    width, height = size
+    x_rel, y = render._maps(g, pitch, density * g.pixels_per_radian, width, height)
+    view = views.View(0.0, pitch, density * g.pixels_per_radian, width, height, density)
+    v, u = np.mgrid[0:height, 0:width] + 0.5
+    lon, lat = vector_to_lonlat(view.directions(u, v))
+    exact_x, exact_y = g.to_pixel(lon, lat)
+    assert x_rel.shape == y.shape == (height, width)
+    assert np.abs(x_rel - (exact_x - g.full_width / 2)).max() < 0.02
+    assert np.abs(y - np.clip(exact_y - 0.5, 0, g.height - 1)).max() < 0.02
