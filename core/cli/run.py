@@ -94,7 +94,8 @@ def run(args) -> int:
     base_folder = args.base_folder or (args.input if os.path.isdir(args.input)
                                        else os.path.dirname(os.path.abspath(args.input)))
     planned = jobs.plan_jobs(layer, os.path.abspath(base_folder), args.output_folder, note)
-    engine = Engine(workers=args.workers, cluster=args.cluster.strip(), overwrite=args.overwrite)
+    # the process ends with its run: no pool is kept warm for a next one
+    engine = Engine(workers=args.workers, cluster=args.cluster.strip(), overwrite=args.overwrite, keep_warm=False)
     interrupt = Interrupt()
     with interrupt:  # from here a Ctrl-C cancels: every point still gets its row
         runner = Runner(settings, engine, args.output_folder, Callbacks(is_canceled=interrupt.requested, log=note))
