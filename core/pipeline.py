@@ -161,6 +161,7 @@ class Anonymizer:
 
         def search_view(view, smallest, largest, key):
             found, vehicles = self._run(*models[key], view, smallest, largest)
+            found = models[key][0].placed(found, view.shape[1], view.shape[0])
             # the context goes through the views' merge under a class of its own, apart from the
             # vehicles obscured
             return found + [replace(d, cls=CONTEXT_CLASS) for d in vehicles or ()]

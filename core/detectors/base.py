@@ -98,6 +98,12 @@ class Adapter:
         """Detections in one RGB uint8 image (H, W, 3), in its pixels, scored ≥ ``min_score``."""
         raise NotImplementedError
 
+    def placed(self, detections: List[Detection], width: int, height: int) -> List[Detection]:
+        """What this model found in a panorama's ``width`` × ``height`` view, its boxes given the
+        room the model's placement error needs (a family that knows its error says how much);
+        here as they are."""
+        return detections
+
     def infer_floors(self, rgb: np.ndarray, floors: Sequence[float]) -> List[List[Detection]]:
         """What :meth:`infer` finds at each of several score floors. Here one forward pass per
         floor; a family whose decoding can cut one pass's findings at each floor exactly
