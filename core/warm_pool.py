@@ -2,7 +2,7 @@
 
 Starting a worker costs what a short run is made of: a new Python importing numpy, OpenCV,
 onnxruntime and the pipeline, then loading the models and a first slow inference (~0.5 s of
-each core on 2 cores, a sixth of a 40-photo run; bench/README.md, "The local pool"). So the
+each core on 2 cores, a sixth of a 40-photo run; bench/README.md, "`core/warm_pool.py`"). So the
 pool outlives its run (:func:`acquire`, :func:`release`): the next run in the same QGIS session
 or script with as many workers finds them started, their models loaded
 (:func:`.runner.worker_anonymizer` keeps them per settings). A pool left idle for
@@ -87,7 +87,7 @@ def _cancel_timer() -> None:
 def _context():
     """Workers are spawned: never forked from the calling process, which may be QGIS's, with
     its threads. (A fork server that had imported the engine started a cold pool hardly
-    sooner, and outlived a killed client: bench/README.md, "The local pool".)"""
+    sooner, and outlived a killed client: bench/README.md, "`core/warm_pool.py`".)"""
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
