@@ -50,8 +50,14 @@ def pool_workers(client=None):
     """The local pool's worker processes: the spawned children of ``client`` (this process)."""
     import psutil
 
-    return [child for child in (client or psutil.Process()).children()
-            if any("spawn_main" in part for part in child.cmdline())]
+    workers = []
+    for child in (client or psutil.Process()).children():
+        try:
+            if any("spawn_main" in part for part in child.cmdline()):
+                workers.append(child)
+        except psutil.NoSuchProcess:  # exited, or a zombie until its pool reaps it: no worker now
+            pass
+    return workers
 
 
 def outline(results):
