@@ -90,5 +90,6 @@ class CenterFace(Adapter):
 
 
 def grown(box, width: int, height: int):
+    """``box`` grown by :data:`GROW` on every side, kept within the ``width`` × ``height`` view."""
     x0, y0, x1, y1 = box
     return (max(0.0, x0 - GROW), max(0.0, y0 - GROW), min(float(width), x1 + GROW), min(float(height), y1 + GROW))
