@@ -215,10 +215,9 @@ def plates_on_panorama_vehicles(text_adapter, rgb: np.ndarray, geometry: panoram
     their outlines."""
     found = []
     for group in nested_groups([v for v in vehicles if not v.extra.get("pole")]):
-        aimed = aim.around(geometry, group[0].polygon, VEHICLE_MARGIN, VEHICLE_WIDTH, MAX_UPSCALE)
-        if aimed is None:
+        view = aim.around(geometry, group[0].polygon, VEHICLE_MARGIN, VEHICLE_WIDTH, MAX_UPSCALE)
+        if view is None:
             continue
-        view, _ = aimed
         boxes = [b for b in (aim.box_in(geometry, view, v.polygon) for v in group)
                  if b is not None and (b[2] - b[0]) / view.density >= MIN_VEHICLE_WIDTH]
         if not boxes:

@@ -19,12 +19,11 @@ Box = Tuple[float, float, float, float]
 MAX_HALF_FOV = 60.0
 
 
-def around(geometry: Geometry, polygon: np.ndarray, margin: float, width: int,
-           max_density: float) -> Optional[Tuple[View, Box]]:
+def around(geometry: Geometry, polygon: np.ndarray, margin: float, width: int, max_density: float) -> Optional[View]:
     """A view centred on the outline ``polygon`` (panorama pixels, (N, 2)), with ``margin``
     (a share of the outline's size) on every side, ``width`` pixels wide unless that would
-    enlarge the panorama more than ``max_density`` times; and the outline's box in the view.
-    None when no perspective view can hold the outline (it goes round a pole)."""
+    enlarge the panorama more than ``max_density`` times (:func:`box_in` gives the outline's
+    box in it). None when no perspective view can hold the outline (it goes round a pole)."""
     directions = _directions(geometry, polygon)
     yaw, pitch = vector_to_lonlat(directions.sum(axis=0))
     tangent = _on_plane(directions, float(yaw), float(pitch))
@@ -35,9 +34,8 @@ def around(geometry: Geometry, polygon: np.ndarray, margin: float, width: int,
     half_w = min(limit, max(-tx.min(), tx.max()) + margin * (tx.max() - tx.min()))
     half_h = min(limit, max(-ty.min(), ty.max()) + margin * (ty.max() - ty.min()))
     focal = min(max_density * geometry.pixels_per_radian, width / (2 * half_w))
-    view = View(float(yaw), float(pitch), focal, max(1, round(2 * half_w * focal)), max(1, round(2 * half_h * focal)),
+    return View(float(yaw), float(pitch), focal, max(1, round(2 * half_w * focal)), max(1, round(2 * half_h * focal)),
                 focal / geometry.pixels_per_radian)
-    return view, _box(view, tx, ty)
 
 
 def box_in(geometry: Geometry, view: View, polygon: np.ndarray) -> Optional[Box]:
