@@ -68,14 +68,27 @@ def settings(classes=("face",)) -> Settings:
 
 
 def serial(sources, output):
-    """(seconds in all, seconds to the first result) of Anonymizer.process, image after image."""
+    """:func:`timed` run of Anonymizer.process, image after image."""
     anonymizer = Anonymizer(settings())
+    return timed(anonymizer.process(job) for job in jobs_for(sources, output))
+
+
+#: results that come within this of the first came with it (a Dask task's images together)
+TOGETHER_S = 0.02
+
+
+def timed(results):
+    """(seconds in all, seconds to the first result, results that came with the first) of a run
+    whose results ``results`` yields; failed results are reported."""
     started = time.perf_counter()
-    first = None
-    for job in jobs_for(sources, output):
-        anonymizer.process(job)
-        first = first or time.perf_counter() - started
-    return time.perf_counter() - started, first
+    times, failed = [], []
+    for result in results:
+        times.append(time.perf_counter() - started)
+        if result.status == "failed":
+            failed.append(result.error)
+    if failed:
+        progress(f"{len(failed)} failed: {failed[0]}")
+    return times[-1], times[0], sum(1 for t in times if t <= times[0] + TOGETHER_S)
 
 
 def _load_models(settings_: Settings) -> None:
@@ -103,23 +116,14 @@ def ceiling(sources, output):
         for future in [pool.submit(_process_all, jobs[half::2], single) for half in range(2)]:
             future.result()
         seconds = time.perf_counter() - started
-    return seconds, 0.0
+    return seconds, 0.0, 0
 
 
 def with_runner(sources, output, engine: Engine, classes=("face",)):
-    """(seconds in all, seconds to the first result) of a run: the first result waits for the
-    workers to start and load their models."""
+    """:func:`timed` run of the runner: the first result waits for the workers to start and
+    load their models."""
     runner = Runner(settings(classes), engine, output)
-    started = time.perf_counter()
-    first = None
-    failed = []
-    for result in runner.run(jobs_for(sources, output)):
-        first = first or time.perf_counter() - started
-        if result.status == "failed":
-            failed.append(result.error)
-    if failed:
-        progress(f"{len(failed)} failed: {failed[0]}")
-    return time.perf_counter() - started, first
+    return timed(runner.run(jobs_for(sources, output)))
 
 
 class LocalDask:
@@ -161,9 +165,10 @@ CEILING = "ceiling: 2 warm processes, no engine"
 
 
 def measure(kind: str, sources, output_root: str, repeats: int) -> dict:
-    """Median (seconds in all, seconds to the first result) per engine on ``sources``, the
-    engines taking turns ``repeats`` times, and the seconds of each engine's first run (the
-    local pool's workers and Dask's models not yet started: what a run pays alone)."""
+    """Median (seconds in all, seconds to the first result, results that came with it) per
+    engine on ``sources``, the engines taking turns ``repeats`` times, and the seconds of each
+    engine's first run (the local pool's workers and Dask's models not yet started: what a run
+    pays alone)."""
     runs = {"serial": lambda out, _: serial(sources, out),
             "WORKERS=1": lambda out, _: with_runner(sources, out, Engine(workers=1)),
             "WORKERS=2": lambda out, _: with_runner(sources, out, Engine(workers=2)),
@@ -177,19 +182,20 @@ def measure(kind: str, sources, output_root: str, repeats: int) -> dict:
                 shutil.rmtree(output, ignore_errors=True)
                 progress(f"scaling: {kind}, {name}, run {repeat + 1} of {repeats}")
                 seconds[name].append(run(output, cluster.address))
-    return {name: (statistics.median(t for t, _ in runs_), statistics.median(f for _, f in runs_), runs_[0][0])
+    return {name: tuple(statistics.median(run[part] for run in runs_) for part in range(3)) + (runs_[0][0],)
             for name, runs_ in seconds.items()}
 
 
 def table(photos, photo_s, panoramas, pano_s) -> str:
     """Throughput over the whole run (the median run, and the first, cold one), and once every
-    worker is going (the images after the first, over the time after the first result)."""
+    worker is going (the images after those of the first result, over the time after it: a
+    Dask task's images come back together)."""
     lines = ["| engine | photos/s | × serial | first run × serial | photos/s once started | × serial | "
              "s per panorama | × serial | start-up (s to the first photo) |", "|---|---|---|---|---|---|---|---|---|"]
 
     def steady(run, count):
-        total, first, _ = run
-        return (count - 1) / max(1e-9, total - first)
+        total, first, together, _ = run
+        return (count - together) / max(1e-9, total - first)
 
     for name in photo_s:
         whole = len(photos) / photo_s[name][0]
@@ -197,7 +203,7 @@ def table(photos, photo_s, panoramas, pano_s) -> str:
         started = whole if warm else steady(photo_s[name], len(photos))
         start_up = "—" if warm else f"{photo_s[name][1]:.2f}"
         lines.append(f"| {name} | {whole:.2f} | {whole / (len(photos) / photo_s['serial'][0]):.2f} | "
-                     f"{photo_s['serial'][0] / photo_s[name][2]:.2f} | {started:.2f} | "
+                     f"{photo_s['serial'][0] / photo_s[name][3]:.2f} | {started:.2f} | "
                      f"{started / steady(photo_s['serial'], len(photos)):.2f} | {pano_s[name][0] / len(panoramas):.2f} | "
                      f"{pano_s['serial'][0] / pano_s[name][0]:.2f} | {start_up} |")
     return "\n".join(lines)
@@ -240,7 +246,7 @@ def main(argv=None) -> int:
         output = os.path.join(args.output, "all_classes")
         shutil.rmtree(output, ignore_errors=True)
         progress(f"scaling: {len(few)} panoramas, all four classes, WORKERS=2")
-        total, _ = with_runner(few, output, Engine(workers=2), CLASSES)
+        total = with_runner(few, output, Engine(workers=2), CLASSES)[0]
         print(projection("all four classes", len(few) / total))
     import onnxruntime
 

@@ -73,13 +73,43 @@ def cluster(tmp_path):
 ENGINE_LOADED = "sorted({'geoblur.core.pipeline', 'onnxruntime'} & set(__import__('sys').modules))"
 
 
+#: evaluated in each worker: whether the preload set the allocator up for images
+ALLOCATOR_SET = "__import__('geoblur.core.cluster').core.cluster.allocate_images_from_the_heap.cache_info().currsize"
+
+
 def test_preloaded_workers_import_the_engine_before_any_task(cluster):
     from distributed import Client
 
     address, _ = cluster
     with Client(address, timeout=30) as client:
         loaded = client.run(eval, ENGINE_LOADED)
+        allocator = client.run(eval, ALLOCATOR_SET)
     assert list(loaded.values()) == [["geoblur.core.pipeline", "onnxruntime"]] * 2
+    assert list(allocator.values()) == [1, 1]
+
+
+#: run with Dask's nanny's MALLOC_TRIM_THRESHOLD_: how many chunks glibc maps afresh for a 3 MiB
+#: image, before and after the engine's allocator setting
+MAPPED_CHUNKS = """
+import ctypes, numpy
+class Mallinfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+libc = ctypes.CDLL("libc.so.6")
+libc.mallinfo2.restype = Mallinfo2
+def mapped_for_an_image():
+    before = libc.mallinfo2().hblks
+    image = numpy.ones((1024, 1024, 3), numpy.uint8)
+    return libc.mallinfo2().hblks - before
+from geoblur.core.cluster import allocate_images_from_the_heap
+print(mapped_for_an_image(), allocate_images_from_the_heap(), mapped_for_an_image())
+"""
+
+
+def test_workers_started_by_a_nanny_take_images_from_the_heap():
+    env = dict(os.environ, PYTHONPATH=PLUGINS_DIR, MALLOC_TRIM_THRESHOLD_="65536")
+    out = subprocess.run([sys.executable, "-c", MAPPED_CHUNKS], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["1", "True", "0"]
 
 
 def test_a_dask_cluster_gives_what_one_process_gives(tmp_path, cluster):
