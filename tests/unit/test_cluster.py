@@ -28,8 +28,19 @@ def test_small_images_share_a_task_and_a_large_one_is_a_task_alone(tmp_path):
             source.write_bytes(b"x" * size)
         jobs.append(ImageJob(index, str(source), str(tmp_path / "out" / f"{index}.jpg")))
     assert engine.TASK_IMAGES == 4
-    assert list(engine.batches(jobs, list(range(len(jobs))))) == [[0, 1, 2, 3], [4, 5], [6, 7, 8]]
+    assert list(engine.batches(jobs, list(range(len(jobs))))) == [[0, 1, 2, 3], [4, 5], [6, 7], [8]]
     assert list(engine.batches(jobs, [5, 8])) == [[5], [8]]  # only the jobs to do, in their order
+
+
+def test_tasks_shrink_as_the_run_ends_so_that_the_workers_end_together(tmp_path):
+    jobs = []
+    for index in range(40):
+        source = tmp_path / f"{index}.jpg"
+        source.write_bytes(b"x" * 10)
+        jobs.append(ImageJob(index, str(source), str(tmp_path / "out" / f"{index}.jpg")))
+    tasks = list(engine.batches(jobs, list(range(40)), threads=2))
+    assert [len(task) for task in tasks] == [4, 4, 4, 4, 4, 4, 4, 3, 3, 2, 1, 1, 1, 1]
+    assert [index for task in tasks for index in task] == list(range(40))
 
 
 def _start(arguments, env, log):
