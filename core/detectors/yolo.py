@@ -167,7 +167,7 @@ class Yolo(Adapter):
 
     def infer(self, rgb: np.ndarray, min_score: float) -> List[Detection]:
         canvas, ratio, pad = self._letterbox(rgb)
-        tensor = self.normalise(canvas).transpose(2, 0, 1)[None]
+        tensor = self.normalise(canvas)[None]
         outputs = self.run({self._input: tensor})
         layout = self.layout
         predictions = outputs[layout.output][0]

@@ -176,7 +176,7 @@ def test_bundled_models_are_fed_exactly_as_before_the_manifest_said_it():
     }
     assert set(adapters) == set(before)
     for spec_id, values in before.items():
-        assert np.array_equal(adapters[spec_id].normalise(rgb), values), spec_id
+        assert np.array_equal(adapters[spec_id].normalise(rgb), values.transpose(2, 0, 1)), spec_id
     assert adapters["nanodet-m"]._size == 416 and adapters["ppocrv4-det"].input.size_multiple == 32
 
 
