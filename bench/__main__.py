@@ -14,9 +14,9 @@ import os
 import subprocess
 import sys
 
-from . import face_spread, pano_sets, stages, synthetic, tables
+from . import face_spread, stages, synthetic, tables
 from .measure import progress
-from .sets import BY_NAME, OUTPUT, REPO, SETS, bench_root, is_present
+from .sets import BY_NAME, OUTPUT, REPO, SETS, bench_root, builder, is_present
 
 
 def arguments(argv):
@@ -114,7 +114,7 @@ def measure_geoblur(bench_set, args) -> dict:
     """GeoBlur's result on one set, the set built first when the bench generates it."""
     if bench_set.generated:
         progress(f"{bench_set.name}: building it from the shared sets (once)")
-        pano_sets.build(bench_set.name, bench_root(), OUTPUT)
+        builder(bench_set.name).build(bench_set.name, bench_root(), OUTPUT)
     progress(f"{bench_set.name}: GeoBlur")
     return measure("geoblur", bench_set.name, args)
 

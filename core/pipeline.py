@@ -21,7 +21,7 @@ from .footprints import horizontal_fov_from_35mm
 from .imageio import LoadedImage, last_line, read_image, write_image, written_by_geoblur
 from .models import ModelSpec, default_model_for, load_manifest
 from .paths import check_destination, same_file
-from .plates import CONTEXT_CLASS, CONTEXT_SCORE, PlateSearch, context_boxes
+from .plates import CONTEXT_CLASS, CONTEXT_SCORE, PlateSearch, context_boxes, object_scale
 from .types import CLASSES, Detection, ImageJob, ImageResult
 from .version import VERSION
 
@@ -198,13 +198,17 @@ class Anonymizer:
 
         ``smallest`` and ``largest`` (pixels) bound the objects to look for when the caller
         knows them (a panorama view is responsible for one band of sizes); by default a photo is
-        searched from the smallest face it can hold up to its own size."""
+        searched from the smallest face it can hold up to its own size, and a large photo for
+        persons and vehicles at a 1080p frame's density (:func:`.plates.object_scale`)."""
         thresholds = self._thresholds(adapter, classes)
+        finest = None
         if smallest is None and "face" in classes:
             smallest = smallest_object(adapter, rgb.shape)
+        elif smallest is None and largest is None:
+            finest = object_scale(adapter, rgb.shape)
         gives_context = any(search.vehicles is adapter for search in self.plate_searches.values())
         floors = ([min(thresholds.values())] if thresholds else []) + ([CONTEXT_SCORE] if gives_context else [])
-        found = tiling.detect_floors(adapter, rgb, floors, smallest, self.callbacks.is_canceled, largest)
+        found = tiling.detect_floors(adapter, rgb, floors, smallest, self.callbacks.is_canceled, largest, finest)
         if largest is not None:
             found = [[d for d in f if not _fills_view(d, rgb.shape, largest)] for f in found]
         kept = _passing(found[0], thresholds) if thresholds else []

@@ -175,8 +175,11 @@ def plates_on_vehicles(text_adapter, rgb: np.ndarray, vehicles: Sequence[Box], m
 
 def plates_anywhere(text_adapter, rgb: np.ndarray, min_score: float,
                     is_canceled: Callable[[], bool]) -> List[Detection]:
-    """Plates found as strictly plate-shaped text over the whole image, at native resolution."""
-    return _strict(tiling.detect(text_adapter, rgb, min_score, is_canceled=is_canceled), rgb.shape)
+    """Plates found as strictly plate-shaped text over the whole image, at its own density or a
+    1080p frame's, whichever is coarser (:func:`.tiling.reference_scale`: a plate whose
+    characters are too small there is on a vehicle large enough for the vehicle model)."""
+    return _strict(tiling.detect(text_adapter, rgb, min_score, is_canceled=is_canceled,
+                                 finest=tiling.reference_scale(rgb.shape)), rgb.shape)
 
 
 def plates_in_view(text_adapter, view: np.ndarray, min_score: float) -> List[Detection]:
@@ -275,7 +278,8 @@ class PlateSearch:
     def find_vehicles(self, rgb: np.ndarray, is_canceled: Callable[[], bool]) -> List[Box]:
         """The vehicles that may carry a legible plate, by the vehicle model alone (scored from
         :data:`CONTEXT_SCORE`, tiled for vehicles at least :data:`MIN_VEHICLE_WIDTH` wide)."""
-        return context_boxes(tiling.detect(_LargeOnly(self.vehicles), rgb, CONTEXT_SCORE, is_canceled=is_canceled))
+        return context_boxes(tiling.detect(_LargeOnly(self.vehicles), rgb, CONTEXT_SCORE, is_canceled=is_canceled,
+                                           finest=object_scale(self.vehicles, rgb.shape)))
 
     def search(self, rgb: np.ndarray, min_score: float, is_canceled: Callable[[], bool] = lambda: False,
                vehicles: Optional[Sequence[Box]] = None) -> List[Detection]:
@@ -296,6 +300,17 @@ class PlateSearch:
         found += panorama.detect(rgb, geometry, lambda view, smallest, largest, key: plates_in_view(
             self.text, view, min_score), is_canceled, {"text": TEXT_PASSES}, stages)
         return panorama.merge.merge(found, geometry)
+
+
+def object_scale(adapter: Adapter, shape) -> Optional[float]:
+    """The finest scale a photo of ``shape`` is searched at for persons and vehicles by
+    ``adapter``: the 1080p frame's density (:func:`.tiling.reference_scale`) for a model of
+    the families planned by their objects' sizes (:data:`.panorama.views.PASSES_BY_FAMILY`),
+    else its own (None)."""
+    if getattr(adapter, "family", "") not in panorama.views.PASSES_BY_FAMILY:
+        return None
+    scale = tiling.reference_scale(shape)
+    return scale if scale < 1.0 else None
 
 
 def context_boxes(found: Sequence[Detection]) -> List[Box]:

@@ -19,6 +19,19 @@ from .errors import Canceled
 from .types import Detection
 
 PYRAMID_STEP = 3.0
+#: persons, vehicles and plates without a vehicle are searched in a photo at the density of a
+#: 1080p frame's long side, as a panorama's are at that of an 8192 px panorama
+#: (:data:`.panorama.views.OBJECT_PASSES`): a phone photo of 4000×3000 shows a person at a
+#: given distance about twice as many pixels tall as a dashcam frame does, and the frame's
+#: smallest (NanoDet's 32 px) is already a person whose face no one can recognise. Faces are
+#: searched at the photo's own density. What it saves and costs: bench/README.md.
+REFERENCE_LONG_SIDE = 1920
+
+
+def reference_scale(shape) -> float:
+    """The scale at which a photo of ``shape`` has :data:`REFERENCE_LONG_SIDE` as its long
+    side, if it is longer (1.0 otherwise: a smaller photo is searched as it is)."""
+    return min(1.0, REFERENCE_LONG_SIDE / max(shape[:2]))
 
 
 class Stages:
@@ -69,7 +82,8 @@ def _starts(length: int, tile: int, overlap: int) -> List[int]:
 
 
 def plan_tiles(
-    width: int, height: int, adapter, smallest: Optional[float] = None, largest: Optional[float] = None
+    width: int, height: int, adapter, smallest: Optional[float] = None, largest: Optional[float] = None,
+    finest: Optional[float] = None,
 ) -> List[TilePass]:
     """The passes that let ``adapter`` see objects from ``smallest`` up to ``largest`` pixels
     (default: the image size).
@@ -81,10 +95,11 @@ def plan_tiles(
     views) passes ``largest``: the pyramid may then stop early, its last scale overlapping its
     tiles by the largest object. That saves the coarse scales and their large false alarms, but
     wider overlaps can cost more model runs than they save (small tiles, as NanoDet's): the plan
-    with fewer runs is taken.
+    with fewer runs is taken. ``finest`` is the finest scale when the caller sets it instead
+    (a large photo searched at :func:`reference_scale`).
     """
     smallest = smallest or adapter.min_object
-    scale = min(2.0, max(adapter.min_object / smallest, 1.0))
+    scale = finest or min(2.0, max(adapter.min_object / smallest, 1.0))
     full = _pyramid(width, height, adapter, scale, None)
     if largest is None:
         return full
@@ -145,9 +160,10 @@ def detect(
     smallest: Optional[float] = None,
     is_canceled: Callable[[], bool] = lambda: False,
     largest: Optional[float] = None,
+    finest: Optional[float] = None,
 ) -> List[Detection]:
     """All detections of ``adapter`` in ``rgb`` over the planned scales and tiles, merged."""
-    return detect_floors(adapter, rgb, (min_score,), smallest, is_canceled, largest)[0]
+    return detect_floors(adapter, rgb, (min_score,), smallest, is_canceled, largest, finest)[0]
 
 
 def detect_floors(
@@ -157,6 +173,7 @@ def detect_floors(
     smallest: Optional[float] = None,
     is_canceled: Callable[[], bool] = lambda: False,
     largest: Optional[float] = None,
+    finest: Optional[float] = None,
 ) -> List[List[Detection]]:
     """:func:`detect` at several score floors over one plan, one merged list per floor: each
     tile goes through ``adapter.infer_floors`` (one forward pass where its family allows)."""
@@ -164,7 +181,7 @@ def detect_floors(
     found: List[List[Detection]] = [[] for _ in floors]
     stages = getattr(adapter, "stages", None)
     name = adapter.spec.id if stages is not None else ""
-    for scale, x0, y0, tile in iter_tiles(rgb, plan_tiles(width, height, adapter, smallest, largest)):
+    for scale, x0, y0, tile in iter_tiles(rgb, plan_tiles(width, height, adapter, smallest, largest, finest)):
         if is_canceled():
             raise Canceled("Canceled.")
         tile = np.ascontiguousarray(tile)

@@ -152,3 +152,53 @@ def test_one_pass_at_several_floors_finds_what_a_pass_at_each_finds(anonymizer, 
         assert [plain(f) for f in adapter.infer_floors(tile, floors)] == [plain(adapter.infer(tile, f)) for f in floors]
     together = tiling.detect_floors(adapter, rgb, floors)
     assert [plain(f) for f in together] == [plain(tiling.detect(adapter, rgb, f)) for f in floors]
+
+
+def large_photo_with_a_person(height_px: int):
+    """A 4000×3000 photo (person.jpg's field, enlarged) with its person ``height_px`` tall,
+    and the person's box."""
+    source = rgb_of("person.jpg")
+    canvas = np.ascontiguousarray(cv2.resize(source[150:, 300:], (4000, 3000), interpolation=cv2.INTER_CUBIC))
+    x0, y0, x1, y1 = PERSON
+    width = round(height_px * (x1 - x0) / (y1 - y0))
+    person = cv2.resize(source[y0:y1, x0:x1], (width, height_px), interpolation=cv2.INTER_AREA)
+    x, y = 2100, 1500
+    canvas[y:y + height_px, x:x + width] = person
+    return canvas, (x, y, x + width, y + height_px)
+
+
+def test_a_large_photo_is_searched_for_persons_at_a_1080p_frames_density(anonymizer, monkeypatch):
+    """A person as tall in a 4000×3000 photo as the smallest a 1080p frame shows reliably
+    (NanoDet's 32 px there, 67 px here; this one 100 px) is found, in the tiles of the photo
+    shrunk to a 1920 px long side rather than at its own density."""
+    from geoblur.core import tiling
+
+    rgb, box = large_photo_with_a_person(100)
+    calls = []
+    real = NanoDet.candidates
+    monkeypatch.setattr(NanoDet, "candidates", lambda self, image, score: calls.append(image.shape) or real(self, image, score))
+    found = [d for d in anonymizer.detect(rgb) if d.cls == "person"]
+    assert coverage(found, box, rgb.shape) >= 0.9
+    adapter = anonymizer.adapters[0][0]
+    scale = tiling.reference_scale(rgb.shape)
+    assert scale == 0.48
+    shrunk = tiling.plan_tiles(4000, 3000, adapter, finest=scale)
+    assert shrunk[0].scale == scale
+    assert len(calls) == sum(len(p.tiles) for p in shrunk) < sum(len(p.tiles) for p in tiling.plan_tiles(4000, 3000, adapter))
+
+
+def test_faces_in_a_large_photo_are_searched_at_its_own_density(monkeypatch):
+    from geoblur.core import tiling
+
+    finest = {}
+    real = tiling.plan_tiles
+
+    def plan_tiles(*args, **kwargs):
+        passes = real(*args, **kwargs)
+        finest.setdefault(args[2].family, passes[0].scale)
+        return passes
+
+    monkeypatch.setattr(tiling, "plan_tiles", plan_tiles)
+    rgb, _ = large_photo_with_a_person(100)
+    Anonymizer(Settings(classes=("face", "person"), device="cpu")).detect(rgb)
+    assert finest == {"centerface": 1.0, "nanodet": 0.48}

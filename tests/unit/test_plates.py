@@ -277,3 +277,18 @@ def test_plates_alone_on_a_panorama_take_their_context_from_the_object_views(mon
     assert {d.cls for d in found} == {"license_plate"} and "vehicle" in {d.extra["via"] for d in found}
     box = _pano_box(plate_lon, plate_lat, (x1 - x0) / 1.2, (y1 - y0) / 1.2)
     assert _covered(found, box) >= 0.95
+
+
+def test_a_plate_with_no_vehicle_in_a_large_photo_is_found_at_a_1080p_frames_density():
+    """The strict search over a 4000×3000 photo runs on it shrunk to a 1920 px long side (fewer
+    tiles than at its own density) and still finds a plate-shaped line with no vehicle around
+    it, whose characters are 60 px tall (29 px there)."""
+    image = np.zeros((3000, 4000, 3), np.uint8)
+    image[2000:2060, 1000:1240] = 255
+    text_model = WhiteBoxes()
+    (found,) = plates.PlateSearch(text_model, Vehicles()).search(image, 0.5)
+    assert found.extra["via"] == "image"
+    assert found.extra["text_box"] == pytest.approx((1000, 2000, 1240, 2060), abs=3)
+    shrunk = tiling.plan_tiles(4000, 3000, text_model, finest=tiling.reference_scale(image.shape))
+    assert len(text_model.sizes) == sum(len(p.tiles) for p in shrunk) < \
+        sum(len(p.tiles) for p in tiling.plan_tiles(4000, 3000, text_model))
