@@ -41,6 +41,7 @@ SETS = (
     BenchSet("pano_faces_times", ("face",), generated=True, image_type=PANORAMA),
     BenchSet("pano_faces_small", ("face",), generated=True, image_type=PANORAMA),
     BenchSet("pano_dlib", ("face",), generated=True, image_type=PANORAMA),
+    BenchSet("pano_kitti_small", ("person", "vehicle"), generated=True, image_type=PANORAMA),
     # kitti_101 and plates_br enlarged to a phone photo's 4000 px (issue 9): the photo plan's
     # search of large photos at a 1080p frame's density (bench/photo_sets.py)
     BenchSet("kitti_large", ("person", "vehicle"), generated=True),
